@@ -1,0 +1,40 @@
+//! The one error type of the domain crate: every way a value from outside can fail to parse.
+
+/// Why a value from outside was refused. Each variant has a stable code that the API reports.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("tax code must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch")]
+    TaxCodeFormat,
+    #[error("tax code check digit does not match")]
+    TaxCodeChecksum,
+    #[error("commune code must be 5 digits")]
+    CommuneCodeFormat,
+    #[error("occupation code must be a 4-digit ISCO-08 unit group")]
+    OccupationCodeFormat,
+    #[error("unknown {what}: {value}")]
+    UnknownVariant { what: &'static str, value: String },
+    #[error("page must be a whole number from 1")]
+    PageOutOfRange,
+    #[error("per_page must be from 1 to {max}")]
+    PerPageOutOfRange { max: u32 },
+}
+
+impl Error {
+    /// Stable machine-readable code, part of the public API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::TaxCodeFormat => "tax_code_format",
+            Error::TaxCodeChecksum => "tax_code_checksum",
+            Error::CommuneCodeFormat => "commune_code_format",
+            Error::OccupationCodeFormat => "occupation_code_format",
+            Error::UnknownVariant { .. } => "unknown_value",
+            Error::PageOutOfRange => "page_out_of_range",
+            Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
+        }
+    }
+}
+
+/// Parses one of a closed set of snake_case names, reporting the value that did not fit.
+pub fn parse_variant<T: std::str::FromStr>(what: &'static str, input: &str) -> Result<T, Error> {
+    input.trim().parse().map_err(|_| Error::UnknownVariant { what, value: input.trim().to_owned() })
+}

@@ -1,0 +1,46 @@
+//! Organisations: enterprises, vocational schools and agencies (the employment service centre).
+
+use crate::Error;
+use crate::tax_code::TaxCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum OrganisationKind {
+    /// Doanh nghiệp.
+    Enterprise,
+    /// Cơ sở giáo dục nghề nghiệp.
+    School,
+    /// A state agency, such as Trung tâm Dịch vụ việc làm.
+    Agency,
+}
+
+impl OrganisationKind {
+    pub fn parse(input: &str) -> Result<Self, Error> {
+        crate::error::parse_variant("organisation kind", input)
+    }
+}
+
+/// The identity an organisation must have for its kind: an enterprise always has a tax code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganisationIdentity {
+    Enterprise { tax_code: TaxCode },
+    School,
+    Agency,
+}
+
+impl OrganisationIdentity {
+    pub fn kind(&self) -> OrganisationKind {
+        match self {
+            OrganisationIdentity::Enterprise { .. } => OrganisationKind::Enterprise,
+            OrganisationIdentity::School => OrganisationKind::School,
+            OrganisationIdentity::Agency => OrganisationKind::Agency,
+        }
+    }
+
+    pub fn tax_code(&self) -> Option<&TaxCode> {
+        match self {
+            OrganisationIdentity::Enterprise { tax_code } => Some(tax_code),
+            _ => None,
+        }
+    }
+}

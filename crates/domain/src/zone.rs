@@ -1,0 +1,71 @@
+//! Zones: industrial parks (KCN), industrial clusters (CCN) and the border-gate economic zone.
+//! They are rows that staff add and correct, so only their kinds and statuses are closed sets.
+
+use crate::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum ZoneKind {
+    /// Khu công nghiệp (KCN).
+    IndustrialPark,
+    /// Cụm công nghiệp (CCN).
+    IndustrialCluster,
+    /// Khu kinh tế cửa khẩu.
+    EconomicZone,
+}
+
+impl ZoneKind {
+    pub fn parse(input: &str) -> Result<Self, Error> {
+        crate::error::parse_variant("zone kind", input)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum ZoneStatus {
+    Operating,
+    Planned,
+    Unknown,
+}
+
+impl ZoneStatus {
+    pub fn parse(input: &str) -> Result<Self, Error> {
+        crate::error::parse_variant("zone status", input)
+    }
+}
+
+/// How far a reference row can be trusted, as its source says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn parse(input: &str) -> Result<Self, Error> {
+        crate::error::parse_variant("confidence", input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in ZoneKind::iter() {
+            assert_eq!(ZoneKind::parse(kind.as_ref()), Ok(kind));
+        }
+        assert_eq!(ZoneKind::parse(" industrial_park"), Ok(ZoneKind::IndustrialPark));
+        assert_eq!(
+            ZoneKind::parse("kcn"),
+            Err(Error::UnknownVariant { what: "zone kind", value: "kcn".into() })
+        );
+        assert_eq!(ZoneStatus::parse("planned"), Ok(ZoneStatus::Planned));
+        assert_eq!(Confidence::parse("low"), Ok(Confidence::Low));
+    }
+}
