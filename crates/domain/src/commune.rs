@@ -31,7 +31,7 @@ impl fmt::Display for CommuneCode {
 }
 
 /// Ward (phường) or commune (xã).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum CommuneKind {
     Ward,
@@ -39,6 +39,10 @@ pub enum CommuneKind {
 }
 
 impl CommuneKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(input: &str) -> Result<Self, Error> {
         crate::error::parse_variant("commune kind", input)
     }

@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::tax_code::TaxCode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum OrganisationKind {
     /// Doanh nghiệp.
@@ -15,6 +15,10 @@ pub enum OrganisationKind {
 }
 
 impl OrganisationKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(input: &str) -> Result<Self, Error> {
         crate::error::parse_variant("organisation kind", input)
     }

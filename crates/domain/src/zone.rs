@@ -3,7 +3,7 @@
 
 use crate::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum ZoneKind {
     /// Khu công nghiệp (KCN).
@@ -15,12 +15,16 @@ pub enum ZoneKind {
 }
 
 impl ZoneKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(input: &str) -> Result<Self, Error> {
         crate::error::parse_variant("zone kind", input)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum ZoneStatus {
     Operating,
@@ -29,13 +33,17 @@ pub enum ZoneStatus {
 }
 
 impl ZoneStatus {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(input: &str) -> Result<Self, Error> {
         crate::error::parse_variant("zone status", input)
     }
 }
 
 /// How far a reference row can be trusted, as its source says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::AsRefStr, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -44,6 +52,10 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(input: &str) -> Result<Self, Error> {
         crate::error::parse_variant("confidence", input)
     }
@@ -58,7 +70,7 @@ mod tests {
     #[test]
     fn names_round_trip() {
         for kind in ZoneKind::iter() {
-            assert_eq!(ZoneKind::parse(kind.as_ref()), Ok(kind));
+            assert_eq!(ZoneKind::parse(kind.as_str()), Ok(kind));
         }
         assert_eq!(ZoneKind::parse(" industrial_park"), Ok(ZoneKind::IndustrialPark));
         assert_eq!(

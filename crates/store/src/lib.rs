@@ -1,1 +1,28 @@
-//! placeholder
+//! PostgreSQL storage of the labour-market portal: schema, migrations, queries, reference data,
+//! and the private cluster the binary runs when no `DATABASE_URL` is given.
+
+pub mod cluster;
+pub mod communes;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod ethnic_groups;
+pub mod migrations;
+pub mod occupations;
+pub mod organisations;
+pub mod reference;
+pub mod schema;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_db;
+pub mod training_levels;
+pub mod zones;
+
+pub use db::{Conn, Pool};
+pub use error::Error;
+
+/// A page of rows and the count of all rows that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+}
