@@ -1,1 +1,14 @@
-//! placeholder
+//! HTTP API of the Lạng Sơn labour-market portal, its configuration and command line.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod database;
+pub mod errors;
+pub mod lang;
+pub mod openapi;
+pub mod pagination;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod telemetry;

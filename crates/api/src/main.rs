@@ -1,1 +1,5 @@
-fn main() {}
+//! The `labour-market` binary: everything lives in the library so tests can drive it.
+
+fn main() -> std::process::ExitCode {
+    labour_api::cli::main()
+}

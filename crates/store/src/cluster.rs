@@ -211,9 +211,14 @@ pub fn find_binaries() -> Result<PathBuf, Error> {
     versions.pop().map(|(_, dir)| dir).ok_or_else(|| ClusterError::BinariesNotFound.into())
 }
 
+/// PostgreSQL refuses to run as root, so root needs another user for it.
+pub fn running_as_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
 /// The user and group to run PostgreSQL as: `postgres` when this process is root, else itself.
 fn system_user() -> Result<Option<(u32, u32)>, Error> {
-    if !nix::unistd::geteuid().is_root() {
+    if !running_as_root() {
         return Ok(None);
     }
     match nix::unistd::User::from_name(SUPERUSER) {

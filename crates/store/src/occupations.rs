@@ -109,3 +109,16 @@ pub async fn find(
         .await?;
     Ok(Some((row, programmes)))
 }
+
+/// The occupations among `codes` that exist.
+pub async fn find_many(
+    conn: &mut AsyncPgConnection,
+    codes: &[OccupationCode],
+) -> Result<Vec<OccupationRow>, Error> {
+    let codes: Vec<&str> = codes.iter().map(OccupationCode::as_str).collect();
+    Ok(occupations::table
+        .filter(occupations::code.eq_any(codes))
+        .select(OccupationRow::as_select())
+        .load(conn)
+        .await?)
+}

@@ -101,7 +101,7 @@ async fn temporary_cluster() -> Result<String, Error> {
         "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; \
          {runas}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
         pid = std::process::id(),
-        runas = if nix::unistd::geteuid().is_root() { "runuser -u postgres -- " } else { "" },
+        runas = if crate::cluster::running_as_root() { "runuser -u postgres -- " } else { "" },
         pg_ctl = bin.join("pg_ctl").display(),
         data = dir.join("postgres/data").display(),
         dir = dir.display(),

@@ -1,0 +1,115 @@
+//! The actix application: routes, middleware, and how malformed requests become problems.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{App, HttpMessage, HttpRequest, HttpResponse, web};
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::errors::{ApiError, ErrorCode, render_problems};
+use crate::state::AppState;
+
+/// Settings the application itself needs (the rest of the configuration is the server's).
+#[derive(Debug, Clone, Copy)]
+pub struct AppSettings {
+    pub max_body_bytes: usize,
+}
+
+/// Builds the application for one worker.
+pub fn build(
+    state: AppState,
+    settings: AppSettings,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, api) = App::new()
+        .into_utoipa_app()
+        .openapi(crate::openapi::base())
+        .app_data(web::Data::new(state))
+        .app_data(web::JsonConfig::default().limit(settings.max_body_bytes).error_handler(
+            move |e, _| json_error(e, settings.max_body_bytes).into(),
+        ))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
+        .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
+        .configure(crate::routes::configure)
+        .split_for_parts();
+    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+        .default_service(web::to(route_not_found))
+        .wrap(from_fn(render_problems))
+        .wrap(from_fn(request_id_header))
+        .wrap(TracingLogger::default())
+}
+
+async fn route_not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let path = req.path();
+    Err(ApiError::new(ErrorCode::RouteNotFound).detail(
+        format!("Không có đường dẫn {path}. Xem tài liệu API tại /docs."),
+        format!("There is no route {path}. See the API documentation at /docs."),
+    ))
+}
+
+/// Echoes the request id that the logs carry, so a user can quote it.
+async fn request_id_header(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let mut res = next.call(req).await?;
+    if let Some(value) = id.and_then(|id: String| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}
+
+fn json_error(e: JsonPayloadError, limit: usize) -> ApiError {
+    match e {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            ApiError::new(ErrorCode::PayloadTooLarge).detail(
+                format!("Nội dung gửi lên vượt quá giới hạn {limit} byte."),
+                format!("The request body is larger than the limit of {limit} bytes."),
+            )
+        }
+        JsonPayloadError::ContentType => ApiError::new(ErrorCode::UnsupportedMediaType).detail(
+            "Hãy gửi nội dung JSON với tiêu đề Content-Type: application/json.",
+            "Send a JSON body with the header Content-Type: application/json.",
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::new(ErrorCode::ValidationFailed).detail(
+                format!("Dữ liệu JSON không đúng cấu trúc: {e}."),
+                format!("The JSON does not have the expected shape: {e}."),
+            )
+        }
+        JsonPayloadError::Deserialize(e) => ApiError::new(ErrorCode::InvalidJson).detail(
+            format!("Không đọc được JSON: {e}."),
+            format!("The body is not valid JSON: {e}."),
+        ),
+        other => ApiError::new(ErrorCode::InvalidJson).detail(
+            format!("Không đọc được nội dung gửi lên: {other}."),
+            format!("The request body could not be read: {other}."),
+        ),
+    }
+}
+
+fn query_error(e: QueryPayloadError) -> ApiError {
+    ApiError::new(ErrorCode::InvalidQuery).detail(
+        format!("Tham số truy vấn không hợp lệ: {e}."),
+        format!("The query string is not valid: {e}."),
+    )
+}
+
+fn path_error(e: PathError) -> ApiError {
+    ApiError::new(ErrorCode::InvalidPathParameter).detail(
+        format!("Tham số trên đường dẫn không hợp lệ: {e}."),
+        format!("A path parameter is not valid: {e}."),
+    )
+}

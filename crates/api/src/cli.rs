@@ -1,0 +1,156 @@
+//! The `labour-market` command line: serve, migrate, seed, openapi.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::database::Database;
+use crate::state::AppState;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "labour-market",
+    version,
+    about = "Lạng Sơn labour-market portal: jobs, training needs and courses of the province's \
+             industrial parks and clusters.",
+    long_about = None,
+    after_help = "Configuration comes from the environment (DATABASE_URL, LABOUR_BIND, \
+                  LABOUR_DATA_DIR, LABOUR_LOG, ...) and an optional TOML file. With no \
+                  DATABASE_URL the portal runs its own PostgreSQL cluster in the data directory."
+)]
+struct Cli {
+    /// TOML configuration file (see deploy/labour-market.example.toml).
+    #[arg(long, short, global = true, env = "LABOUR_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the HTTP API and web docs until interrupted (Ctrl-C or SIGTERM).
+    Serve {
+        /// Apply pending migrations and reference data first (always done with the private cluster).
+        #[arg(long)]
+        migrate: bool,
+    },
+    /// Apply pending database migrations and load the reference data shipped with the binary.
+    Migrate,
+    /// Migrate, load reference data, and add the deterministic demo organisations.
+    Seed,
+    /// Print the OpenAPI contract (JSON) that the server serves at /openapi.json.
+    Openapi {
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Runs the command line; the process exit code says whether it worked.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Openapi { output } = &cli.command {
+        return report(openapi(output.as_deref()));
+    }
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => return report(Err(e.into())),
+    };
+    crate::telemetry::init(&config.log);
+    let system = actix_web::rt::System::new();
+    report(system.block_on(run(cli.command, config)))
+}
+
+type CliResult = Result<(), Box<dyn std::error::Error>>;
+
+fn report(result: CliResult) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+async fn run(command: Command, config: Config) -> CliResult {
+    let database = Database::open(&config).await?;
+    // Whatever happens, a cluster this process started is stopped before it exits.
+    let result = match command {
+        Command::Serve { migrate } => serve(&config, &database, migrate).await,
+        Command::Migrate => interruptible(migrate(&database)).await,
+        Command::Seed => interruptible(seed(&database)).await,
+        Command::Openapi { .. } => Ok(()),
+    };
+    database.close().await;
+    result
+}
+
+/// Stops at Ctrl-C or SIGTERM instead of being killed, so the caller can clean up.
+async fn interruptible(work: impl std::future::Future<Output = CliResult>) -> CliResult {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        r = work => r,
+        _ = tokio::signal::ctrl_c() => Err("interrupted".into()),
+        _ = term.recv() => Err("terminated".into()),
+    }
+}
+
+async fn migrate(database: &Database) -> CliResult {
+    say("Applying migrations...");
+    let applied = labour_store::migrations::run(database.url()).await?;
+    say(&format!("  {} migration(s) applied{}", applied.len(), list(&applied)));
+    say("Loading reference data...");
+    let mut conn = labour_store::db::connect(database.url()).await?;
+    let l = labour_store::reference::load(&mut conn).await?;
+    say(&format!(
+        "  {} communes, {} zones, {} occupation groups, {} occupations, {} training levels, \
+         {} training programmes, {} ethnic groups",
+        l.communes, l.zones, l.occupation_groups, l.occupations, l.training_levels, l.vet_programmes,
+        l.ethnic_groups
+    ));
+    Ok(())
+}
+
+async fn seed(database: &Database) -> CliResult {
+    migrate(database).await?;
+    say("Adding demo organisations...");
+    let mut conn = labour_store::db::connect(database.url()).await?;
+    let added = labour_store::demo::seed(&mut conn).await?;
+    let total = labour_store::organisations::count(&mut conn).await?;
+    say(&format!("  {added} added, {total} organisations in all"));
+    Ok(())
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() { String::new() } else { format!(": {}", items.join(", ")) }
+}
+
+async fn serve(config: &Config, database: &Database, migrate_first: bool) -> CliResult {
+    if migrate_first || database.is_private() {
+        migrate(database).await?;
+    }
+    let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
+    let (server, addr) = crate::server::bind(&config.server, AppState { pool })?;
+    tracing::info!(%addr, "listening");
+    say(&format!("Portal on http://{addr}  (API docs: http://{addr}/docs)"));
+    server.await?;
+    tracing::info!("server stopped");
+    Ok(())
+}
+
+fn openapi(output: Option<&std::path::Path>) -> CliResult {
+    let json = crate::openapi::spec_json()?;
+    match output {
+        Some(path) => std::fs::write(path, json)?,
+        None => std::io::stdout().write_all(json.as_bytes())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,410 @@
+//! Every error the API answers with, as RFC 9457 problem+json: one table of stable codes, each
+//! with its status and title in Vietnamese and English, and the one middleware that renders them.
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::lang::{Lang, Text};
+
+/// Media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Stable error codes: part of the public API. Clients match on these, never on messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum ErrorCode {
+    RouteNotFound,
+    ResourceNotFound,
+    MethodNotAllowed,
+    InvalidQuery,
+    InvalidPathParameter,
+    InvalidJson,
+    ValidationFailed,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    DatabaseUnavailable,
+    Internal,
+}
+
+/// Broad classes of error, for clients that only need to know what to do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    InvalidRequest,
+    NotFound,
+    Unavailable,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The table: code -> (kind, status, title in Vietnamese, title in English).
+    pub fn describe(self) -> (Kind, StatusCode, &'static str, &'static str) {
+        use ErrorCode::*;
+        use Kind::{InvalidRequest, NotFound, Unavailable};
+        match self {
+            RouteNotFound => (NotFound, StatusCode::NOT_FOUND, "Không có đường dẫn này", "No such route"),
+            ResourceNotFound => (NotFound, StatusCode::NOT_FOUND, "Không tìm thấy", "Not found"),
+            MethodNotAllowed => (
+                InvalidRequest,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "Phương thức không được hỗ trợ",
+                "Method not allowed",
+            ),
+            InvalidQuery => (
+                InvalidRequest,
+                StatusCode::BAD_REQUEST,
+                "Tham số truy vấn không hợp lệ",
+                "Invalid query parameters",
+            ),
+            InvalidPathParameter => (
+                InvalidRequest,
+                StatusCode::BAD_REQUEST,
+                "Tham số đường dẫn không hợp lệ",
+                "Invalid path parameter",
+            ),
+            InvalidJson => (
+                InvalidRequest,
+                StatusCode::BAD_REQUEST,
+                "Nội dung JSON không hợp lệ",
+                "Invalid JSON body",
+            ),
+            ValidationFailed => (
+                InvalidRequest,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Dữ liệu không hợp lệ",
+                "Validation failed",
+            ),
+            UnsupportedMediaType => (
+                InvalidRequest,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Kiểu nội dung không được hỗ trợ",
+                "Unsupported media type",
+            ),
+            PayloadTooLarge => (
+                InvalidRequest,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Nội dung quá lớn",
+                "Payload too large",
+            ),
+            DatabaseUnavailable => (
+                Unavailable,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Cơ sở dữ liệu tạm thời không truy cập được",
+                "Database temporarily unavailable",
+            ),
+            ErrorCode::Internal => (
+                Kind::Internal,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Lỗi hệ thống",
+                "Internal error",
+            ),
+        }
+    }
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub code: &'static str,
+    pub message: Text,
+}
+
+/// An error on its way to the client. `cause` is logged, never sent.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub detail: Option<Text>,
+    pub errors: Vec<FieldError>,
+    cause: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode) -> ApiError {
+        ApiError { code, detail: None, errors: Vec::new(), cause: None }
+    }
+
+    pub fn detail(mut self, vi: impl Into<String>, en: impl Into<String>) -> ApiError {
+        self.detail = Some(Text::new(vi, en));
+        self
+    }
+
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> ApiError {
+        self.errors = errors;
+        self
+    }
+
+    /// An internal failure: the client sees only a generic message, the log gets `cause`.
+    pub fn internal(cause: impl std::fmt::Display) -> ApiError {
+        ApiError { cause: Some(cause.to_string()), ..ApiError::new(ErrorCode::Internal) }
+    }
+
+    /// A resource the client asked for by id does not exist (or is not theirs to see).
+    pub fn not_found(what_vi: &str, what_en: &str, id: &str) -> ApiError {
+        ApiError::new(ErrorCode::ResourceNotFound)
+            .detail(format!("Không tìm thấy {what_vi} {id}."), format!("No {what_en} {id}."))
+    }
+
+    fn status(&self) -> StatusCode {
+        self.code.describe().1
+    }
+
+    /// The problem document in the client's language.
+    pub fn problem(&self, lang: Lang, instance: &str, request_id: Option<String>) -> Problem {
+        let (_, status, title_vi, title_en) = self.code.describe();
+        let title = match lang {
+            Lang::Vi => title_vi,
+            Lang::En => title_en,
+        };
+        Problem {
+            r#type: format!("urn:labour-market:problem:{}", self.code.as_str()),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail: self.detail.as_ref().map_or_else(|| title.to_owned(), |d| d.get(lang).to_owned()),
+            code: self.code.as_str(),
+            instance: instance.to_owned(),
+            request_id,
+            errors: self
+                .errors
+                .iter()
+                .map(|e| ProblemField {
+                    field: e.field.clone(),
+                    code: e.code,
+                    message: e.message.get(lang).to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.code.as_str())?;
+        if let Some(cause) = &self.cause {
+            write!(f, ": {cause}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    /// A bare response; [`render_problems`] fills in the body in the client's language.
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status()).finish()
+    }
+}
+
+impl From<labour_store::Error> for ApiError {
+    fn from(e: labour_store::Error) -> ApiError {
+        use labour_store::Error as E;
+        match e {
+            E::Pool(_) | E::Connect(_) => ApiError {
+                cause: Some(e.to_string()),
+                ..ApiError::new(ErrorCode::DatabaseUnavailable).detail(
+                    "Hệ thống đang bận hoặc bảo trì, vui lòng thử lại sau ít phút.",
+                    "The service is busy or under maintenance; please try again in a few minutes.",
+                )
+            },
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+/// Maps a refused domain value to a field error with a message a person understands.
+pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
+    use labour_domain::Error as D;
+    let message = match e {
+        D::TaxCodeFormat => Text::new(
+            "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số với chi nhánh.",
+            "A tax code is 10 digits, or 10 digits, a hyphen and 3 digits for a branch.",
+        ),
+        D::TaxCodeChecksum => Text::new(
+            "Mã số thuế không đúng (chữ số kiểm tra không khớp).",
+            "The tax code is not valid (its check digit does not match).",
+        ),
+        D::CommuneCodeFormat => Text::new(
+            "Mã xã, phường gồm đúng 5 chữ số, ví dụ 06184.",
+            "A commune code is exactly 5 digits, for example 06184.",
+        ),
+        D::OccupationCodeFormat => Text::new(
+            "Mã nghề là mã nhóm nghề cấp 4 gồm 4 chữ số, ví dụ 7212.",
+            "An occupation code is a 4-digit unit group code, for example 7212.",
+        ),
+        D::UnknownVariant { value, .. } => Text::new(
+            format!("Giá trị \"{value}\" không nằm trong danh sách cho phép."),
+            format!("\"{value}\" is not one of the allowed values."),
+        ),
+        D::PageOutOfRange => {
+            Text::new("Số trang phải là số nguyên từ 1.", "page must be a whole number from 1.")
+        }
+        D::PerPageOutOfRange { max } => Text::new(
+            format!("Số mục mỗi trang phải từ 1 đến {max}."),
+            format!("per_page must be from 1 to {max}."),
+        ),
+    };
+    FieldError { field: field.to_owned(), code: e.code(), message }
+}
+
+/// RFC 9457 problem details, with this API's stable `code` and field `errors`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the problem type; stable for each `code`.
+    #[schema(example = "urn:labour-market:problem:invalid_query")]
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    /// What went wrong, for a person, in the language asked for (Vietnamese by default).
+    pub detail: String,
+    /// Stable machine-readable code.
+    #[schema(example = "invalid_query")]
+    pub code: &'static str,
+    /// The path of the request.
+    pub instance: String,
+    /// Quote this when asking for help; it finds the request in the logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemField>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The query parameter, path parameter or JSON field at fault.
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The code for an error response that did not come from an [`ApiError`] (actix's own 404 and
+/// 405, for instance).
+fn code_for_status(status: StatusCode) -> ErrorCode {
+    match status {
+        StatusCode::NOT_FOUND => ErrorCode::RouteNotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::SERVICE_UNAVAILABLE => ErrorCode::DatabaseUnavailable,
+        s if s.is_client_error() => ErrorCode::InvalidQuery,
+        _ => ErrorCode::Internal,
+    }
+}
+
+/// Middleware: every 4xx and 5xx leaves as problem+json in the client's language. Internal
+/// causes are logged here, once, and never sent.
+pub async fn render_problems(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let lang = Lang::from_headers(req.headers());
+    let path = req.path().to_owned();
+    let res = next.call(req).await?;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_left_body());
+    }
+    let api_error = match res.response().error().and_then(|e| e.as_error::<ApiError>()) {
+        Some(e) => e.clone(),
+        None => {
+            let mut e = ApiError::new(code_for_status(status));
+            if status.is_server_error() {
+                e.cause = res.response().error().map(ToString::to_string);
+            }
+            e
+        }
+    };
+    if let Some(cause) = &api_error.cause {
+        if status.is_server_error() {
+            tracing::error!(code = api_error.code.as_str(), error = %cause, "request failed");
+        } else {
+            tracing::warn!(code = api_error.code.as_str(), error = %cause, "request refused");
+        }
+    }
+    let request_id = res
+        .request()
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(ToString::to_string);
+    let problem = api_error.problem(lang, &path, request_id);
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let (req, old) = res.into_parts();
+    let mut new = HttpResponse::build(api_error.status());
+    // Keep what tells the client how to go on (Allow on a 405, Retry-After later).
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(v) = old.headers().get(&name) {
+            new.insert_header((name, v.clone()));
+        }
+    }
+    new.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+    new.insert_header((header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code())));
+    Ok(ServiceResponse::new(req, new.body(body)).map_into_right_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    /// Every code is documented in docs/errors.md and raised somewhere outside this table.
+    #[test]
+    fn every_code_is_documented_and_used() -> Result<(), std::io::Error> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let docs = std::fs::read_to_string(root.join("../../docs/errors.md"))?;
+        let mut sources = String::new();
+        let mut stack = vec![root.join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir)?.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.file_name().is_some_and(|n| n != "errors.rs") {
+                    sources.push_str(&std::fs::read_to_string(path)?);
+                }
+            }
+        }
+        for code in ErrorCode::iter() {
+            assert!(docs.contains(&format!("`{}`", code.as_str())), "{code:?} is not in docs/errors.md");
+            let (_, status, _, _) = code.describe();
+            assert!(
+                docs.contains(&format!("`{}` | {}", code.as_str(), status.as_u16())),
+                "docs/errors.md gives {code:?} another status than {status}"
+            );
+            let variant = format!("{code:?}");
+            let used = sources.contains(&format!("ErrorCode::{variant}"))
+                || code_for_status_covers(code);
+            assert!(used, "{code:?} is never raised");
+        }
+        Ok(())
+    }
+
+    fn code_for_status_covers(code: ErrorCode) -> bool {
+        [404u16, 405, 415, 413, 503, 400, 500]
+            .iter()
+            .filter_map(|s| StatusCode::from_u16(*s).ok())
+            .any(|s| code_for_status(s) == code)
+    }
+
+    #[test]
+    fn problems_pick_the_language() {
+        let e = ApiError::not_found("khu công nghiệp", "zone", "x");
+        let vi = e.problem(Lang::Vi, "/p", None);
+        let en = e.problem(Lang::En, "/p", None);
+        assert_eq!((vi.status, vi.code), (404, "resource_not_found"));
+        assert_eq!(vi.detail, "Không tìm thấy khu công nghiệp x.");
+        assert_eq!(en.detail, "No zone x.");
+        assert_eq!(en.title, "Not found");
+    }
+}

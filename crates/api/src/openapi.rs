@@ -1,0 +1,41 @@
+//! The OpenAPI contract: its header here, its paths from the routes themselves.
+
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Lạng Sơn labour-market portal API",
+        description = "Job openings, training needs and courses of Lạng Sơn's industrial parks \
+                       and clusters (Kế hoạch 190/KH-UBND, 2025-2030). Errors are RFC 9457 \
+                       problem+json with a stable `code`; messages are in Vietnamese, or English \
+                       with `Accept-Language: en`.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    tags(
+        (name = "health", description = "Liveness and readiness probes"),
+        (name = "reference", description = "Zones, communes, occupations, training levels, ethnic groups"),
+    )
+)]
+struct ApiDoc;
+
+/// The header of the contract, before routes add their paths.
+pub fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The full contract, as the server serves it at `/openapi.json`.
+pub fn spec() -> utoipa::openapi::OpenApi {
+    let (_, api) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(base())
+        .configure(crate::routes::configure)
+        .split_for_parts();
+    api
+}
+
+/// The contract as committed in `openapi/openapi.json`.
+pub fn spec_json() -> Result<String, serde_json::Error> {
+    Ok(spec().to_pretty_json()? + "\n")
+}

@@ -1,0 +1,117 @@
+//! Query-string parsing that reports every bad parameter at once, and paginated responses.
+
+use labour_domain::paging::PageRequest;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::errors::{ApiError, ErrorCode, FieldError, field_error};
+
+/// One page of a long list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Paginated<T> {
+    pub items: Vec<T>,
+    /// The page returned, from 1.
+    pub page: u32,
+    pub per_page: u32,
+    /// How many items match in all pages.
+    pub total: i64,
+}
+
+impl<T> Paginated<T> {
+    pub fn new<R>(page: labour_store::Page<R>, request: PageRequest) -> Paginated<T>
+    where
+        T: From<R>,
+    {
+        Paginated {
+            items: page.items.into_iter().map(T::from).collect(),
+            page: request.page(),
+            per_page: request.per_page(),
+            total: page.total,
+        }
+    }
+}
+
+/// A short list returned whole.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct List<T> {
+    pub items: Vec<T>,
+}
+
+/// Collects the errors of every query parameter, so a client learns all of them in one answer.
+#[derive(Debug, Default)]
+pub struct QueryChecker {
+    errors: Vec<FieldError>,
+}
+
+impl QueryChecker {
+    /// Parses an optional parameter; a blank value counts as absent.
+    pub fn parse<T>(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, labour_domain::Error>,
+    ) -> Option<T> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        match parse(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(field_error(field, &e));
+                None
+            }
+        }
+    }
+
+    /// `page` and `per_page`, defaulting and bounded by the domain's rules.
+    pub fn page(&mut self, page: Option<&str>, per_page: Option<&str>) -> PageRequest {
+        let number = |e: labour_domain::Error| move |v: &str| v.parse::<u32>().map_err(|_| e.clone());
+        let max = labour_domain::paging::MAX_PER_PAGE;
+        let page_n = self.parse("page", page, number(labour_domain::Error::PageOutOfRange));
+        let per_page_n =
+            self.parse("per_page", per_page, number(labour_domain::Error::PerPageOutOfRange { max }));
+        match PageRequest::new(page_n, per_page_n) {
+            Ok(p) => p,
+            Err(e) => {
+                let field = match e {
+                    labour_domain::Error::PageOutOfRange => "page",
+                    _ => "per_page",
+                };
+                self.errors.push(field_error(field, &e));
+                PageRequest::default()
+            }
+        }
+    }
+
+    /// Free text: trimmed, at most `max` characters; blank is absent.
+    pub fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        if value.chars().count() > max {
+            self.errors.push(FieldError {
+                field: field.to_owned(),
+                code: "too_long",
+                message: crate::lang::Text::new(
+                    format!("Tối đa {max} ký tự."),
+                    format!("At most {max} characters."),
+                ),
+            });
+            return None;
+        }
+        Some(value.to_owned())
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.errors.push(error);
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::InvalidQuery)
+                .detail(
+                    "Một số tham số truy vấn không hợp lệ, xem danh sách lỗi.",
+                    "Some query parameters are not valid; see the list of errors.",
+                )
+                .with_errors(self.errors))
+        }
+    }
+}

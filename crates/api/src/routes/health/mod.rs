@@ -1,0 +1,4 @@
+//! Liveness and readiness probes.
+
+pub mod get;
+pub mod ready;
