@@ -1,1 +1,6 @@
-//! x
+//! End-to-end tests over HTTP against a real PostgreSQL: one binary, a module per area.
+
+mod errors;
+mod health;
+mod openapi;
+mod reference;

@@ -11,6 +11,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::errors::{ApiError, ErrorCode, render_problems};
+use crate::routes_table::RouteTable;
 use crate::state::AppState;
 
 /// Settings the application itself needs (the rest of the configuration is the server's).
@@ -36,22 +37,47 @@ pub fn build(
         .into_utoipa_app()
         .openapi(crate::openapi::base())
         .app_data(web::Data::new(state))
-        .app_data(web::JsonConfig::default().limit(settings.max_body_bytes).error_handler(
-            move |e, _| json_error(e, settings.max_body_bytes).into(),
-        ))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(settings.max_body_bytes)
+                .error_handler(move |e, _| json_error(e, settings.max_body_bytes).into()),
+        )
         .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
         .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
         .configure(crate::routes::configure)
         .split_for_parts();
-    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+    let table = RouteTable::from_spec(&api);
+    app.app_data(web::Data::new(table))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+        .route("/docs", web::get().to(docs_redirect))
         .default_service(web::to(route_not_found))
         .wrap(from_fn(render_problems))
         .wrap(from_fn(request_id_header))
         .wrap(TracingLogger::default())
 }
 
-async fn route_not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+/// The docs live at `/docs/`; people type `/docs`.
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header(("Location", "/docs/"))
+        .finish()
+}
+
+async fn route_not_found(
+    req: HttpRequest,
+    table: web::Data<RouteTable>,
+) -> Result<HttpResponse, ApiError> {
     let path = req.path();
+    if let Some(allowed) = table.allowed(path) {
+        let list = allowed.join(", ");
+        let method = req.method().as_str();
+        return Err(ApiError::new(ErrorCode::MethodNotAllowed)
+            .detail(
+                format!("{path} không nhận phương thức {method}; dùng {list}."),
+                format!("{path} does not take {method}; use {list}."),
+            )
+            .header(actix_web::http::header::ALLOW, list));
+    }
     Err(ApiError::new(ErrorCode::RouteNotFound).detail(
         format!("Không có đường dẫn {path}. Xem tài liệu API tại /docs."),
         format!("There is no route {path}. See the API documentation at /docs."),
@@ -66,7 +92,8 @@ async fn request_id_header(
     let id = req.extensions().get::<RequestId>().map(ToString::to_string);
     let mut res = next.call(req).await?;
     if let Some(value) = id.and_then(|id: String| HeaderValue::from_str(&id).ok()) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
 }

@@ -106,14 +106,23 @@ async fn interruptible(work: impl std::future::Future<Output = CliResult>) -> Cl
 async fn migrate(database: &Database) -> CliResult {
     say("Applying migrations...");
     let applied = labour_store::migrations::run(database.url()).await?;
-    say(&format!("  {} migration(s) applied{}", applied.len(), list(&applied)));
+    say(&format!(
+        "  {} migration(s) applied{}",
+        applied.len(),
+        list(&applied)
+    ));
     say("Loading reference data...");
     let mut conn = labour_store::db::connect(database.url()).await?;
     let l = labour_store::reference::load(&mut conn).await?;
     say(&format!(
         "  {} communes, {} zones, {} occupation groups, {} occupations, {} training levels, \
          {} training programmes, {} ethnic groups",
-        l.communes, l.zones, l.occupation_groups, l.occupations, l.training_levels, l.vet_programmes,
+        l.communes,
+        l.zones,
+        l.occupation_groups,
+        l.occupations,
+        l.training_levels,
+        l.vet_programmes,
         l.ethnic_groups
     ));
     Ok(())
@@ -130,7 +139,11 @@ async fn seed(database: &Database) -> CliResult {
 }
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { String::new() } else { format!(": {}", items.join(", ")) }
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", items.join(", "))
+    }
 }
 
 async fn serve(config: &Config, database: &Database, migrate_first: bool) -> CliResult {
@@ -140,7 +153,9 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
     let (server, addr) = crate::server::bind(&config.server, AppState { pool })?;
     tracing::info!(%addr, "listening");
-    say(&format!("Portal on http://{addr}  (API docs: http://{addr}/docs)"));
+    say(&format!(
+        "Portal on http://{addr}  (API docs: http://{addr}/docs)"
+    ));
     server.await?;
     tracing::info!("server stopped");
     Ok(())

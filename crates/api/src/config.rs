@@ -61,8 +61,14 @@ impl Default for Config {
                 shutdown_timeout_secs: 30,
                 max_body_bytes: 256 * 1024,
             },
-            database: DatabaseConfig { url: None, pool_size: 10 },
-            log: LogConfig { level: "info".into(), format: LogFormat::Text },
+            database: DatabaseConfig {
+                url: None,
+                pool_size: 10,
+            },
+            log: LogConfig {
+                level: "info".into(),
+                format: LogFormat::Text,
+            },
             data_dir: default_data_dir(),
         }
     }
@@ -88,13 +94,20 @@ pub enum ConfigError {
     #[error("configuration: {0}")]
     Invalid(#[from] Box<figment::Error>),
     #[error("cannot read {var} from {path}: {source}")]
-    SecretFile { var: String, path: PathBuf, source: std::io::Error },
+    SecretFile {
+        var: String,
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Environment variables and the configuration keys they set.
 const ENV_KEYS: [(&str, &str); 7] = [
     ("LABOUR_BIND", "server.bind"),
-    ("LABOUR_SHUTDOWN_TIMEOUT_SECS", "server.shutdown_timeout_secs"),
+    (
+        "LABOUR_SHUTDOWN_TIMEOUT_SECS",
+        "server.shutdown_timeout_secs",
+    ),
     ("LABOUR_MAX_BODY_BYTES", "server.max_body_bytes"),
     ("LABOUR_DATA_DIR", "data_dir"),
     ("LABOUR_LOG", "log.level"),
@@ -120,15 +133,21 @@ impl Config {
         if let Some(url) = env("DATABASE_URL") {
             config.database.url = Some(url.into());
         } else if let Some(path) = env("DATABASE_URL_FILE") {
-            let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
-                var: "DATABASE_URL".into(),
-                path: path.into(),
-                source,
-            })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
+                    var: "DATABASE_URL".into(),
+                    path: path.into(),
+                    source,
+                })?;
             config.database.url = Some(text.trim().to_owned().into());
         }
         // An empty URL in a file means "not set", like an empty variable.
-        if config.database.url.as_ref().is_some_and(|u| u.expose_secret().trim().is_empty()) {
+        if config
+            .database
+            .url
+            .as_ref()
+            .is_some_and(|u| u.expose_secret().trim().is_empty())
+        {
             config.database.url = None;
         }
         Ok(config)
@@ -153,7 +172,10 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("labour-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         let file = dir.join("c.toml");
-        std::fs::write(&file, "data_dir = \"/srv/x\"\n[server]\nbind = \"0.0.0.0:9000\"\n")?;
+        std::fs::write(
+            &file,
+            "data_dir = \"/srv/x\"\n[server]\nbind = \"0.0.0.0:9000\"\n",
+        )?;
         let config = Config::load(Some(&file))?;
         assert_eq!(config.server.bind, "0.0.0.0:9000");
         assert_eq!(config.data_dir, PathBuf::from("/srv/x"));

@@ -15,7 +15,10 @@ pub struct Database {
 impl Database {
     pub async fn open(config: &Config) -> Result<Database, labour_store::Error> {
         match &config.database.url {
-            Some(url) => Ok(Database { url: url.expose_secret().to_owned(), cluster: None }),
+            Some(url) => Ok(Database {
+                url: url.expose_secret().to_owned(),
+                cluster: None,
+            }),
             None => {
                 let local = LocalCluster::ensure(&config.data_dir).await?;
                 tracing::info!(
@@ -23,7 +26,10 @@ impl Database {
                     started_here = local.owned(),
                     "using the private PostgreSQL cluster (no DATABASE_URL)"
                 );
-                Ok(Database { url: local.url(cluster::DATABASE), cluster: Some(local) })
+                Ok(Database {
+                    url: local.url(cluster::DATABASE),
+                    cluster: Some(local),
+                })
             }
         }
     }

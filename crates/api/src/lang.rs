@@ -14,7 +14,10 @@ impl Lang {
         let Some(header) = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
             return Lang::Vi;
         };
-        match accept_language::intersection(header, &["vi", "en"]).first().map(String::as_str) {
+        match accept_language::intersection(header, &["vi", "en"])
+            .first()
+            .map(String::as_str)
+        {
             Some("en") => Lang::En,
             _ => Lang::Vi,
         }
@@ -37,7 +40,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { vi: vi.into(), en: en.into() }
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -56,7 +62,10 @@ mod tests {
 
     fn lang(value: &str) -> Lang {
         let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("")));
+        headers.insert(
+            ACCEPT_LANGUAGE,
+            HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("")),
+        );
         Lang::from_headers(&headers)
     }
 

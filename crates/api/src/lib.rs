@@ -9,6 +9,7 @@ pub mod lang;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;
+pub mod routes_table;
 pub mod server;
 pub mod state;
 pub mod telemetry;

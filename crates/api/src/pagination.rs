@@ -63,19 +63,25 @@ impl QueryChecker {
 
     /// `page` and `per_page`, defaulting and bounded by the domain's rules.
     pub fn page(&mut self, page: Option<&str>, per_page: Option<&str>) -> PageRequest {
-        let number = |e: labour_domain::Error| move |v: &str| v.parse::<u32>().map_err(|_| e.clone());
+        let number =
+            |e: labour_domain::Error| move |v: &str| v.parse::<u32>().map_err(|_| e.clone());
         let max = labour_domain::paging::MAX_PER_PAGE;
         let page_n = self.parse("page", page, number(labour_domain::Error::PageOutOfRange));
-        let per_page_n =
-            self.parse("per_page", per_page, number(labour_domain::Error::PerPageOutOfRange { max }));
-        match PageRequest::new(page_n, per_page_n) {
-            Ok(p) => p,
-            Err(e) => {
-                let field = match e {
-                    labour_domain::Error::PageOutOfRange => "page",
-                    _ => "per_page",
-                };
-                self.errors.push(field_error(field, &e));
+        let per_page_n = self.parse(
+            "per_page",
+            per_page,
+            number(labour_domain::Error::PerPageOutOfRange { max }),
+        );
+        // Check each on its own so that both are reported when both are wrong.
+        let page_ok = PageRequest::new(page_n, None).map_err(|e| field_error("page", &e));
+        let per_page_ok =
+            PageRequest::new(None, per_page_n).map_err(|e| field_error("per_page", &e));
+        match (page_ok, per_page_ok) {
+            (Ok(p), Ok(pp)) => {
+                PageRequest::new(Some(p.page()), Some(pp.per_page())).unwrap_or_default()
+            }
+            (a, b) => {
+                self.errors.extend(a.err().into_iter().chain(b.err()));
                 PageRequest::default()
             }
         }

@@ -10,8 +10,13 @@ use crate::config::ServerConfig;
 use crate::state::AppState;
 
 /// A bound server, not yet running, and the address it listens on (port 0 picks one).
-pub fn bind(config: &ServerConfig, state: AppState) -> std::io::Result<(actix_web::dev::Server, SocketAddr)> {
-    let settings = AppSettings { max_body_bytes: config.max_body_bytes };
+pub fn bind(
+    config: &ServerConfig,
+    state: AppState,
+) -> std::io::Result<(actix_web::dev::Server, SocketAddr)> {
+    let settings = AppSettings {
+        max_body_bytes: config.max_body_bytes,
+    };
     let server = HttpServer::new(move || build(state.clone(), settings))
         .shutdown_timeout(config.shutdown_timeout_secs)
         .client_request_timeout(Duration::from_secs(30))

@@ -9,7 +9,9 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("pool", &self.pool.status()).finish()
+        f.debug_struct("AppState")
+            .field("pool", &self.pool.status())
+            .finish()
     }
 }
 

@@ -31,7 +31,18 @@ impl fmt::Display for CommuneCode {
 }
 
 /// Ward (phường) or commune (xã).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum CommuneKind {
     Ward,
@@ -56,7 +67,10 @@ mod tests {
 
     #[test]
     fn parses_codes() {
-        assert_eq!(CommuneCode::parse(" 06184 ").map(|c| c.to_string()), Ok("06184".into()));
+        assert_eq!(
+            CommuneCode::parse(" 06184 ").map(|c| c.to_string()),
+            Ok("06184".into())
+        );
         assert!(CommuneCode::parse("6184").is_err());
         assert!(CommuneCode::parse("0618a").is_err());
         assert_eq!(CommuneKind::parse("ward"), Ok(CommuneKind::Ward));

@@ -11,8 +11,12 @@ pub enum Error {
     CommuneCodeFormat,
     #[error("occupation code must be a 4-digit ISCO-08 unit group")]
     OccupationCodeFormat,
-    #[error("unknown {what}: {value}")]
-    UnknownVariant { what: &'static str, value: String },
+    #[error("unknown {what} {value:?}: expected one of {expected}")]
+    UnknownVariant {
+        what: &'static str,
+        value: String,
+        expected: String,
+    },
     #[error("page must be a whole number from 1")]
     PageOutOfRange,
     #[error("per_page must be from 1 to {max}")]
@@ -35,6 +39,13 @@ impl Error {
 }
 
 /// Parses one of a closed set of snake_case names, reporting the value that did not fit.
-pub fn parse_variant<T: std::str::FromStr>(what: &'static str, input: &str) -> Result<T, Error> {
-    input.trim().parse().map_err(|_| Error::UnknownVariant { what, value: input.trim().to_owned() })
+pub fn parse_variant<T>(what: &'static str, input: &str) -> Result<T, Error>
+where
+    T: std::str::FromStr + strum::VariantNames,
+{
+    input.trim().parse().map_err(|_| Error::UnknownVariant {
+        what,
+        value: input.trim().to_owned(),
+        expected: T::VARIANTS.join(", "),
+    })
 }

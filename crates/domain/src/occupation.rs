@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn queries() {
-        assert_eq!(OccupationQuery::parse(" 72 "), Some(OccupationQuery::CodePrefix("72".into())));
+        assert_eq!(
+            OccupationQuery::parse(" 72 "),
+            Some(OccupationQuery::CodePrefix("72".into()))
+        );
         assert_eq!(
             OccupationQuery::parse("Thợ Hàn"),
             Some(OccupationQuery::NamePrefix("tho han".into()))

@@ -3,7 +3,18 @@
 use crate::Error;
 use crate::tax_code::TaxCode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum OrganisationKind {
     /// Doanh nghiệp.

@@ -45,7 +45,10 @@ impl PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        PageRequest { page: 1, per_page: DEFAULT_PER_PAGE }
+        PageRequest {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -59,8 +62,14 @@ mod tests {
     fn bounds() {
         assert_eq!(PageRequest::new(None, None), Ok(PageRequest::default()));
         assert_eq!(PageRequest::new(Some(0), None), Err(Error::PageOutOfRange));
-        assert_eq!(PageRequest::new(None, Some(101)), Err(Error::PerPageOutOfRange { max: 100 }));
-        assert_eq!(PageRequest::new(Some(3), Some(10)).map(|p| p.offset()), Ok(20));
+        assert_eq!(
+            PageRequest::new(None, Some(101)),
+            Err(Error::PerPageOutOfRange { max: 100 })
+        );
+        assert_eq!(
+            PageRequest::new(Some(3), Some(10)).map(|p| p.offset()),
+            Ok(20)
+        );
     }
 
     proptest! {

@@ -67,7 +67,13 @@ mod tests {
 
     fn with_check(first_nine: &[u32]) -> Option<String> {
         let check = check_digit(first_nine)?;
-        Some(first_nine.iter().chain([&check]).map(|d| char::from(b'0' + *d as u8)).collect())
+        Some(
+            first_nine
+                .iter()
+                .chain([&check])
+                .map(|d| char::from(b'0' + *d as u8))
+                .collect(),
+        )
     }
 
     #[test]
@@ -80,7 +86,14 @@ mod tests {
 
     #[test]
     fn rejects_wrong_shapes() {
-        for code in ["", "12345", "01001091060", "010010910a", "0100109106-01", "0100109106-"] {
+        for code in [
+            "",
+            "12345",
+            "01001091060",
+            "010010910a",
+            "0100109106-01",
+            "0100109106-",
+        ] {
             assert_eq!(TaxCode::parse(code), Err(Error::TaxCodeFormat), "{code}");
         }
         assert_eq!(TaxCode::parse("0100109107"), Err(Error::TaxCodeChecksum));

@@ -38,8 +38,14 @@ mod tests {
         assert_eq!(fold("Kỹ  thuật ĐIỆN"), "ky thuat dien");
         assert_eq!(fold("Đồng Đăng"), "dong dang");
         assert_eq!(fold("Thợ hàn"), fold("tho han"));
-        assert_eq!(slug("Khu công nghiệp Đồng Bành"), "khu-cong-nghiep-dong-banh");
-        assert_eq!(slug("Cụm công nghiệp Đình Lập 1"), "cum-cong-nghiep-dinh-lap-1");
+        assert_eq!(
+            slug("Khu công nghiệp Đồng Bành"),
+            "khu-cong-nghiep-dong-banh"
+        );
+        assert_eq!(
+            slug("Cụm công nghiệp Đình Lập 1"),
+            "cum-cong-nghiep-dinh-lap-1"
+        );
     }
 
     proptest! {

@@ -3,7 +3,18 @@
 
 use crate::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum ZoneKind {
     /// Khu công nghiệp (KCN).
@@ -24,7 +35,18 @@ impl ZoneKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum ZoneStatus {
     Operating,
@@ -43,7 +65,18 @@ impl ZoneStatus {
 }
 
 /// How far a reference row can be trusted, as its source says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -72,10 +105,17 @@ mod tests {
         for kind in ZoneKind::iter() {
             assert_eq!(ZoneKind::parse(kind.as_str()), Ok(kind));
         }
-        assert_eq!(ZoneKind::parse(" industrial_park"), Ok(ZoneKind::IndustrialPark));
+        assert_eq!(
+            ZoneKind::parse(" industrial_park"),
+            Ok(ZoneKind::IndustrialPark)
+        );
         assert_eq!(
             ZoneKind::parse("kcn"),
-            Err(Error::UnknownVariant { what: "zone kind", value: "kcn".into() })
+            Err(Error::UnknownVariant {
+                what: "zone kind",
+                value: "kcn".into(),
+                expected: "industrial_park, industrial_cluster, economic_zone".into()
+            })
         );
         assert_eq!(ZoneStatus::parse("planned"), Ok(ZoneStatus::Planned));
         assert_eq!(Confidence::parse("low"), Ok(Confidence::Low));

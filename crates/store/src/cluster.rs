@@ -33,7 +33,12 @@ impl LocalCluster {
         let bin_dir = find_binaries()?;
         let run_as = system_user()?;
         let root = absolute(&data_dir.join("postgres"))?;
-        let cluster = LocalCluster { bin_dir, root, run_as, owned: false };
+        let cluster = LocalCluster {
+            bin_dir,
+            root,
+            run_as,
+            owned: false,
+        };
         cluster.prepare_directories()?;
         if !cluster.pgdata().join("PG_VERSION").exists() {
             tracing::info!(path = %cluster.pgdata().display(), "initialising a private PostgreSQL cluster");
@@ -46,7 +51,10 @@ impl LocalCluster {
 
     /// Connection string for a database of this cluster.
     pub fn url(&self, database: &str) -> String {
-        format!("host='{}' user={SUPERUSER} dbname={database}", self.socket_dir().display())
+        format!(
+            "host='{}' user={SUPERUSER} dbname={database}",
+            self.socket_dir().display()
+        )
     }
 
     pub fn owned(&self) -> bool {
@@ -114,10 +122,22 @@ impl LocalCluster {
         if self.running().await {
             return Ok(self);
         }
-        let options = format!("-c listen_addresses='' -k '{}'", self.socket_dir().display());
+        let options = format!(
+            "-c listen_addresses='' -k '{}'",
+            self.socket_dir().display()
+        );
         let log = self.log_file();
         let result = self
-            .pg_ctl(&["start", "-w", "-t", "60", "-l", &log.to_string_lossy(), "-o", &options])
+            .pg_ctl(&[
+                "start",
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                &log.to_string_lossy(),
+                "-o",
+                &options,
+            ])
             .await;
         match result {
             Ok(()) => {
@@ -141,11 +161,13 @@ impl LocalCluster {
         use diesel_async::RunQueryDsl;
 
         let mut conn = db::connect(&self.url("postgres")).await?;
-        let exists: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
-            "EXISTS (SELECT 1 FROM pg_database WHERE datname = ",
+        let exists: bool = diesel::select(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "EXISTS (SELECT 1 FROM pg_database WHERE datname = ",
+            )
+            .bind::<diesel::sql_types::Text, _>(name)
+            .sql(")"),
         )
-        .bind::<diesel::sql_types::Text, _>(name)
-        .sql(")"))
         .get_result(&mut conn)
         .await?;
         if !exists {
@@ -164,7 +186,9 @@ impl LocalCluster {
 
     fn command(&self, program: &str) -> Command {
         let mut cmd = Command::new(self.bin_dir.join(program));
-        cmd.env("LC_ALL", "C").stdin(std::process::Stdio::null()).kill_on_drop(false);
+        cmd.env("LC_ALL", "C")
+            .stdin(std::process::Stdio::null())
+            .kill_on_drop(false);
         if let Some((uid, gid)) = self.run_as {
             cmd.uid(uid).gid(gid);
             // The postgres user cannot enter root's working directory.
@@ -183,15 +207,27 @@ async fn run(mut cmd: Command, name: &str) -> Result<Output, Error> {
         Ok(output)
     } else {
         let text = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        let text = if text.is_empty() { String::from_utf8_lossy(&output.stdout).trim().to_owned() } else { text };
-        Err(ClusterError::Command { command: name.to_owned(), output: text }.into())
+        let text = if text.is_empty() {
+            String::from_utf8_lossy(&output.stdout).trim().to_owned()
+        } else {
+            text
+        };
+        Err(ClusterError::Command {
+            command: name.to_owned(),
+            output: text,
+        }
+        .into())
     }
 }
 
 /// The directory holding `initdb`, `pg_ctl` and `postgres`: from PATH, else the newest
 /// /usr/lib/postgresql/<version>/bin.
 pub fn find_binaries() -> Result<PathBuf, Error> {
-    let has_all = |dir: &Path| ["initdb", "pg_ctl", "postgres"].iter().all(|b| dir.join(b).is_file());
+    let has_all = |dir: &Path| {
+        ["initdb", "pg_ctl", "postgres"]
+            .iter()
+            .all(|b| dir.join(b).is_file())
+    };
     if let Some(path) = std::env::var_os("PATH") {
         if let Some(dir) = std::env::split_paths(&path).find(|d| has_all(d)) {
             return Ok(dir);
@@ -208,7 +244,10 @@ pub fn find_binaries() -> Result<PathBuf, Error> {
         })
         .collect();
     versions.sort();
-    versions.pop().map(|(_, dir)| dir).ok_or_else(|| ClusterError::BinariesNotFound.into())
+    versions
+        .pop()
+        .map(|(_, dir)| dir)
+        .ok_or_else(|| ClusterError::BinariesNotFound.into())
 }
 
 /// PostgreSQL refuses to run as root, so root needs another user for it.
@@ -230,8 +269,11 @@ fn system_user() -> Result<Option<(u32, u32)>, Error> {
 /// Fails with a clear message when some parent of `path` is closed to `uid`.
 fn check_reachable(path: &Path, uid: u32) -> Result<(), Error> {
     for dir in path.ancestors().skip(1) {
-        let Ok(meta) = std::fs::metadata(dir) else { continue };
-        let searchable = meta.mode() & 0o001 != 0 || (meta.uid() == uid && meta.mode() & 0o100 != 0);
+        let Ok(meta) = std::fs::metadata(dir) else {
+            continue;
+        };
+        let searchable =
+            meta.mode() & 0o001 != 0 || (meta.uid() == uid && meta.mode() & 0o100 != 0);
         if !searchable {
             return Err(ClusterError::Unreachable(path.to_owned()).into());
         }
@@ -244,5 +286,9 @@ fn absolute(path: &Path) -> Result<PathBuf, Error> {
 }
 
 fn io(path: &Path, source: std::io::Error) -> Error {
-    ClusterError::Io { path: path.to_owned(), source }.into()
+    ClusterError::Io {
+        path: path.to_owned(),
+        source,
+    }
+    .into()
 }

@@ -35,7 +35,11 @@ pub async fn list(
         }
         if let Some(prefix) = &filter.name_prefix {
             let (starts, word) = crate::zones::word_prefix_patterns(prefix);
-            q = q.filter(communes::search_key.like(starts).or(communes::search_key.like(word)));
+            q = q.filter(
+                communes::search_key
+                    .like(starts)
+                    .or(communes::search_key.like(word)),
+            );
         }
         q
     };
@@ -50,7 +54,10 @@ pub async fn list(
     Ok(Page { items, total })
 }
 
-pub async fn find(conn: &mut AsyncPgConnection, code: &CommuneCode) -> Result<Option<CommuneRow>, Error> {
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    code: &CommuneCode,
+) -> Result<Option<CommuneRow>, Error> {
     Ok(communes::table
         .find(code.as_str())
         .select(CommuneRow::as_select())

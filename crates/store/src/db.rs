@@ -29,7 +29,9 @@ pub async fn get(pool: &Pool) -> Result<Conn, Error> {
 /// Opens one connection outside any pool (administration, migrations).
 pub async fn connect(url: &str) -> Result<AsyncPgConnection, Error> {
     use diesel_async::AsyncConnection;
-    AsyncPgConnection::establish(url).await.map_err(|e| Error::Connect(e.to_string()))
+    AsyncPgConnection::establish(url)
+        .await
+        .map_err(|e| Error::Connect(e.to_string()))
 }
 
 /// The same server and credentials as `url`, but database `name`. Works for both the URL form
@@ -62,7 +64,10 @@ mod tests {
             with_database("postgres://u@h/p?sslmode=disable", "x"),
             "postgres://u@h/p?sslmode=disable&dbname=x"
         );
-        assert_eq!(with_database("host=/run user=postgres", "x"), "host=/run user=postgres dbname=x");
+        assert_eq!(
+            with_database("host=/run user=postgres", "x"),
+            "host=/run user=postgres dbname=x"
+        );
         assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
     }
 }

@@ -56,7 +56,9 @@ pub fn organisations(zones: &[crate::zones::ZoneRow]) -> Result<Vec<NewOrganisat
         let zone = zones.get(i % zones.len().max(1));
         out.push(NewOrganisation {
             id: demo_id(i as u128 + 1),
-            identity: OrganisationIdentity::Enterprise { tax_code: demo_tax_code(i as u32 + 1)? },
+            identity: OrganisationIdentity::Enterprise {
+                tax_code: demo_tax_code(i as u32 + 1)?,
+            },
             name: format!("Công ty TNHH {trade} Lạng Sơn (dữ liệu mẫu)"),
             zone_id: zone.map(|z| z.id),
             commune_code: zone.and_then(|z| z.commune_code.clone()),

@@ -13,7 +13,11 @@ pub enum Error {
     #[error("migration failed: {0}")]
     Migration(String),
     #[error("reference data file {file} line {line}: {message}")]
-    ReferenceData { file: &'static str, line: u64, message: String },
+    ReferenceData {
+        file: &'static str,
+        line: u64,
+        message: String,
+    },
     #[error("{0}")]
     Cluster(#[from] ClusterError),
 }
@@ -37,10 +41,15 @@ pub enum ClusterError {
          Set LABOUR_DATA_DIR to a directory it can reach, such as /var/lib/labour-market"
     )]
     Unreachable(PathBuf),
-    #[error("socket path {0} is longer than the 100 bytes a Unix socket allows: choose a shorter LABOUR_DATA_DIR")]
+    #[error(
+        "socket path {0} is longer than the 100 bytes a Unix socket allows: choose a shorter LABOUR_DATA_DIR"
+    )]
     SocketPathTooLong(PathBuf),
     #[error("{command} failed: {output}")]
     Command { command: String, output: String },
     #[error("I/O error on {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }

@@ -13,7 +13,8 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations")
 /// Applies every pending migration; returns the versions applied.
 pub async fn run(url: &str) -> Result<Vec<String>, Error> {
     with_harness(url, |conn| {
-        conn.run_pending_migrations(MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect())
+        conn.run_pending_migrations(MIGRATIONS)
+            .map(|v| v.iter().map(ToString::to_string).collect())
     })
     .await
 }
@@ -21,7 +22,8 @@ pub async fn run(url: &str) -> Result<Vec<String>, Error> {
 /// Reverts every applied migration (tests use it to check that down migrations are complete).
 pub async fn revert_all(url: &str) -> Result<Vec<String>, Error> {
     with_harness(url, |conn| {
-        conn.revert_all_migrations(MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect())
+        conn.revert_all_migrations(MIGRATIONS)
+            .map(|v| v.iter().map(ToString::to_string).collect())
     })
     .await
 }
@@ -62,9 +64,7 @@ pub async fn pending(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error>
 async fn with_harness<T, F>(url: &str, f: F) -> Result<T, Error>
 where
     T: Send + 'static,
-    F: FnOnce(
-            &mut AsyncConnectionWrapper<AsyncPgConnection>,
-        ) -> diesel::migration::Result<T>
+    F: FnOnce(&mut AsyncConnectionWrapper<AsyncPgConnection>) -> diesel::migration::Result<T>
         + Send
         + 'static,
 {

@@ -49,9 +49,11 @@ pub async fn groups(conn: &mut AsyncPgConnection) -> Result<Vec<OccupationGroupR
 }
 
 pub async fn group_exists(conn: &mut AsyncPgConnection, key: &str) -> Result<bool, Error> {
-    Ok(diesel::select(diesel::dsl::exists(occupation_groups::table.find(key)))
-        .get_result(conn)
-        .await?)
+    Ok(
+        diesel::select(diesel::dsl::exists(occupation_groups::table.find(key)))
+            .get_result(conn)
+            .await?,
+    )
 }
 
 pub async fn list(
@@ -70,7 +72,11 @@ pub async fn list(
             }
             Some(OccupationQuery::NamePrefix(text)) => {
                 let (starts, word) = crate::zones::word_prefix_patterns(text);
-                q = q.filter(occupations::search_key.like(starts).or(occupations::search_key.like(word)));
+                q = q.filter(
+                    occupations::search_key
+                        .like(starts)
+                        .or(occupations::search_key.like(word)),
+                );
             }
             None => {}
         }

@@ -21,7 +21,10 @@ pub struct NewOrganisation {
 }
 
 /// Inserts organisations, leaving alone any whose id already exists; returns how many were new.
-pub async fn insert_missing(conn: &mut AsyncPgConnection, new: &[NewOrganisation]) -> Result<usize, Error> {
+pub async fn insert_missing(
+    conn: &mut AsyncPgConnection,
+    new: &[NewOrganisation],
+) -> Result<usize, Error> {
     let rows: Vec<_> = new
         .iter()
         .map(|o| {

@@ -14,19 +14,34 @@ use crate::schema::{
     communes, ethnic_groups, occupation_groups, occupations, training_levels, vet_programmes, zones,
 };
 
-const COMMUNES: (&str, &str) =
-    ("langson_communes_2025.csv", include_str!("../../../data/reference/langson_communes_2025.csv"));
-const ZONES: (&str, &str) = ("zones.csv", include_str!("../../../data/reference/zones.csv"));
-const GROUPS: (&str, &str) =
-    ("occupation_groups.csv", include_str!("../../../data/reference/occupation_groups.csv"));
-const OCCUPATIONS: (&str, &str) =
-    ("occupations.csv", include_str!("../../../data/reference/occupations.csv"));
-const LEVELS: (&str, &str) =
-    ("training_levels.csv", include_str!("../../../data/reference/training_levels.csv"));
-const VET: (&str, &str) =
-    ("vet_programmes.csv", include_str!("../../../data/reference/vet_programmes.csv"));
-const ETHNIC: (&str, &str) =
-    ("ethnic_groups.txt", include_str!("../../../data/reference/ethnic_groups.txt"));
+const COMMUNES: (&str, &str) = (
+    "langson_communes_2025.csv",
+    include_str!("../../../data/reference/langson_communes_2025.csv"),
+);
+const ZONES: (&str, &str) = (
+    "zones.csv",
+    include_str!("../../../data/reference/zones.csv"),
+);
+const GROUPS: (&str, &str) = (
+    "occupation_groups.csv",
+    include_str!("../../../data/reference/occupation_groups.csv"),
+);
+const OCCUPATIONS: (&str, &str) = (
+    "occupations.csv",
+    include_str!("../../../data/reference/occupations.csv"),
+);
+const LEVELS: (&str, &str) = (
+    "training_levels.csv",
+    include_str!("../../../data/reference/training_levels.csv"),
+);
+const VET: (&str, &str) = (
+    "vet_programmes.csv",
+    include_str!("../../../data/reference/vet_programmes.csv"),
+);
+const ETHNIC: (&str, &str) = (
+    "ethnic_groups.txt",
+    include_str!("../../../data/reference/ethnic_groups.txt"),
+);
 
 /// How many rows each reference file holds after loading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,7 +109,9 @@ struct VetRecord {
 }
 
 /// Parses every row of a CSV file, naming the file and line of the first bad row.
-fn records<T: for<'de> Deserialize<'de>>((file, text): (&'static str, &str)) -> Result<Vec<T>, Error> {
+fn records<T: for<'de> Deserialize<'de>>(
+    (file, text): (&'static str, &str),
+) -> Result<Vec<T>, Error> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .map(|r| {
@@ -109,7 +126,11 @@ fn records<T: for<'de> Deserialize<'de>>((file, text): (&'static str, &str)) -> 
 
 fn bad(file: &'static str, index: usize, e: impl std::fmt::Display) -> Error {
     // Row n of the data sits on line n + 2: one header line, lines counted from 1.
-    Error::ReferenceData { file, line: index as u64 + 2, message: e.to_string() }
+    Error::ReferenceData {
+        file,
+        line: index as u64 + 2,
+        message: e.to_string(),
+    }
 }
 
 /// Loads every reference file in one transaction.
@@ -139,7 +160,8 @@ pub async fn load(conn: &mut AsyncPgConnection) -> Result<Loaded, Error> {
         let kind = zone::ZoneKind::parse(&r.kind).map_err(|e| bad(ZONES.0, i, e))?;
         let status = zone::ZoneStatus::parse(&r.status).map_err(|e| bad(ZONES.0, i, e))?;
         let confidence = zone::Confidence::parse(&r.confidence).map_err(|e| bad(ZONES.0, i, e))?;
-        let commune = commune::CommuneCode::parse(&r.commune_code).map_err(|e| bad(ZONES.0, i, e))?;
+        let commune =
+            commune::CommuneCode::parse(&r.commune_code).map_err(|e| bad(ZONES.0, i, e))?;
         zone_rows.push((
             zones::id.eq(uuid::Uuid::now_v7()),
             zones::slug.eq(slug(&r.name)),
@@ -158,7 +180,13 @@ pub async fn load(conn: &mut AsyncPgConnection) -> Result<Loaded, Error> {
         let industrial = match r.industrial_group_of_plan.trim() {
             "yes" => true,
             "no" => false,
-            other => return Err(bad(GROUPS.0, i, format!("expected yes or no, found {other:?}"))),
+            other => {
+                return Err(bad(
+                    GROUPS.0,
+                    i,
+                    format!("expected yes or no, found {other:?}"),
+                ));
+            }
         };
         group_rows.push((
             occupation_groups::key.eq(r.key.trim()),
@@ -186,7 +214,8 @@ pub async fn load(conn: &mut AsyncPgConnection) -> Result<Loaded, Error> {
         if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad(VET.0, i, "programme code must be 7 digits"));
         }
-        let occupation = occupation::OccupationCode::parse(&r.isco08).map_err(|e| bad(VET.0, i, e))?;
+        let occupation =
+            occupation::OccupationCode::parse(&r.isco08).map_err(|e| bad(VET.0, i, e))?;
         vet_rows.push((
             vet_programmes::code.eq(code.to_owned()),
             vet_programmes::name_vi.eq(r.name_vi.trim()),
@@ -307,7 +336,10 @@ fn rows(n: i64) -> usize {
 
 /// Names from a text file of one name a line; `#` starts a comment line.
 fn ethnic_names(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -316,9 +348,17 @@ mod tests {
 
     #[test]
     fn shipped_files_parse() {
-        assert_eq!(records::<CommuneRecord>(COMMUNES).map(|r| r.len()).ok(), Some(65));
+        assert_eq!(
+            records::<CommuneRecord>(COMMUNES).map(|r| r.len()).ok(),
+            Some(65)
+        );
         assert_eq!(ethnic_names(ETHNIC.1).len(), 54);
         assert!(records::<ZoneRecord>(ZONES).is_ok());
-        assert!(records::<OccupationRecord>(OCCUPATIONS).map(|r| r.len()).unwrap_or(0) >= 80);
+        assert!(
+            records::<OccupationRecord>(OCCUPATIONS)
+                .map(|r| r.len())
+                .unwrap_or(0)
+                >= 80
+        );
     }
 }

@@ -36,7 +36,11 @@ impl TestDb {
         .execute(&mut conn)
         .await?;
         let url = db::with_database(&admin_url, &name);
-        Ok(TestDb { name, url, admin_url })
+        Ok(TestDb {
+            name,
+            url,
+            admin_url,
+        })
     }
 
     /// An empty database with no migration applied (for migration tests).
@@ -48,7 +52,11 @@ impl TestDb {
             .execute(&mut conn)
             .await?;
         let url = db::with_database(&admin_url, &name);
-        Ok(TestDb { name, url, admin_url })
+        Ok(TestDb {
+            name,
+            url,
+            admin_url,
+        })
     }
 
     pub fn url(&self) -> &str {
@@ -64,9 +72,15 @@ impl Drop for TestDb {
     fn drop(&mut self) {
         // Drop runs outside async code; a short-lived runtime on its own thread does the work.
         let admin_url = self.admin_url.clone();
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", db::quote_ident(&self.name));
+        let sql = format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            db::quote_ident(&self.name)
+        );
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 let mut conn = db::connect(&admin_url).await.ok()?;
                 diesel::sql_query(sql).execute(&mut conn).await.ok()
@@ -101,7 +115,11 @@ async fn temporary_cluster() -> Result<String, Error> {
         "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; \
          {runas}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
         pid = std::process::id(),
-        runas = if crate::cluster::running_as_root() { "runuser -u postgres -- " } else { "" },
+        runas = if crate::cluster::running_as_root() {
+            "runuser -u postgres -- "
+        } else {
+            ""
+        },
         pg_ctl = bin.join("pg_ctl").display(),
         data = dir.join("postgres/data").display(),
         dir = dir.display(),
@@ -126,9 +144,13 @@ async fn template(admin_url: &str) -> Result<String, Error> {
     let name = format!("labour_tpl_{fingerprint:016x}");
     let mut conn = db::connect(admin_url).await?;
     let lock_key = (fingerprint & 0x7fff_ffff_ffff_ffff) as i64;
-    diesel::sql_query(format!("SELECT pg_advisory_lock({lock_key})")).execute(&mut conn).await?;
+    diesel::sql_query(format!("SELECT pg_advisory_lock({lock_key})"))
+        .execute(&mut conn)
+        .await?;
     let result = build_template(&mut conn, admin_url, &name).await;
-    diesel::sql_query(format!("SELECT pg_advisory_unlock({lock_key})")).execute(&mut conn).await?;
+    diesel::sql_query(format!("SELECT pg_advisory_unlock({lock_key})"))
+        .execute(&mut conn)
+        .await?;
     result.map(|()| name)
 }
 
@@ -138,9 +160,11 @@ async fn build_template(
     name: &str,
 ) -> Result<(), Error> {
     let exists: bool = diesel::select(
-        diesel::dsl::sql::<diesel::sql_types::Bool>("EXISTS (SELECT 1 FROM pg_database WHERE datname = ")
-            .bind::<diesel::sql_types::Text, _>(name)
-            .sql(")"),
+        diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "EXISTS (SELECT 1 FROM pg_database WHERE datname = ",
+        )
+        .bind::<diesel::sql_types::Text, _>(name)
+        .sql(")"),
     )
     .get_result(conn)
     .await?;
@@ -150,10 +174,15 @@ async fn build_template(
     // Build under a temporary name and rename at the end, so a crash never leaves a half-built
     // template under the final name.
     let building = format!("{name}_building");
-    diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", db::quote_ident(&building)))
+    diesel::sql_query(format!(
+        "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+        db::quote_ident(&building)
+    ))
+    .execute(conn)
+    .await?;
+    diesel::sql_query(format!("CREATE DATABASE {}", db::quote_ident(&building)))
         .execute(conn)
         .await?;
-    diesel::sql_query(format!("CREATE DATABASE {}", db::quote_ident(&building))).execute(conn).await?;
     let url = db::with_database(admin_url, &building);
     migrations::run(&url).await?;
     {
@@ -186,12 +215,18 @@ fn fingerprint() -> u64 {
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     entries
         .flatten()
         .flat_map(|e| {
             let path = e.path();
-            if path.is_dir() { walk(&path) } else { vec![path] }
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            }
         })
         .collect()
 }

@@ -45,7 +45,10 @@ pub struct ZoneFilter {
 /// LIKE patterns for "the folded text starts with `prefix`" and "some word starts with it",
 /// with LIKE's own wildcards escaped so a user's `%` is just a character.
 pub(crate) fn word_prefix_patterns(prefix: &str) -> (String, String) {
-    let escaped = prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = prefix
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     (format!("{escaped}%"), format!("% {escaped}%"))
 }
 
@@ -64,7 +67,11 @@ pub async fn list(
         }
         if let Some(prefix) = &filter.name_prefix {
             let (starts, word) = word_prefix_patterns(prefix);
-            q = q.filter(zones::search_key.like(starts).or(zones::search_key.like(word)));
+            q = q.filter(
+                zones::search_key
+                    .like(starts)
+                    .or(zones::search_key.like(word)),
+            );
         }
         q
     };
@@ -76,11 +83,19 @@ pub async fn list(
         .limit(page.limit())
         .load(conn)
         .await?;
-    let items = rows.into_iter().map(|(zone, commune_name)| ZoneWithCommune { zone, commune_name });
-    Ok(Page { items: items.collect(), total })
+    let items = rows
+        .into_iter()
+        .map(|(zone, commune_name)| ZoneWithCommune { zone, commune_name });
+    Ok(Page {
+        items: items.collect(),
+        total,
+    })
 }
 
-pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<ZoneWithCommune>, Error> {
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<ZoneWithCommune>, Error> {
     let row: Option<(ZoneRow, Option<String>)> = zones::table
         .left_join(communes::table)
         .filter(zones::id.eq(id))
@@ -93,5 +108,9 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<ZoneW
 
 /// Every zone, for seeding demo organisations across them.
 pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<ZoneRow>, Error> {
-    Ok(zones::table.select(ZoneRow::as_select()).order(zones::slug).load(conn).await?)
+    Ok(zones::table
+        .select(ZoneRow::as_select())
+        .order(zones::slug)
+        .load(conn)
+        .await?)
 }

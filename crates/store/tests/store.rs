@@ -38,14 +38,22 @@ async fn migrations_go_up_down_and_up_again_to_the_same_schema() -> TestResult {
     assert!(!applied.is_empty());
     let mut conn = db::connect(test.url()).await?;
     let first = schema_dump(&mut conn).await?;
-    assert!(first.iter().any(|l| l.starts_with("zones.kind text")), "{first:#?}");
+    assert!(
+        first.iter().any(|l| l.starts_with("zones.kind text")),
+        "{first:#?}"
+    );
     assert!(migrations::pending(&mut conn).await?.is_empty());
 
     let reverted = migrations::revert_all(test.url()).await?;
     assert_eq!(reverted.len(), applied.len());
     let empty = schema_dump(&mut conn).await?;
     // Only diesel's own bookkeeping table may remain.
-    assert!(empty.iter().all(|l| l.contains("__diesel_schema_migrations")), "{empty:#?}");
+    assert!(
+        empty
+            .iter()
+            .all(|l| l.contains("__diesel_schema_migrations")),
+        "{empty:#?}"
+    );
     assert_eq!(migrations::pending(&mut conn).await?.len(), applied.len());
 
     migrations::run(test.url()).await?;
@@ -90,7 +98,11 @@ async fn demo_seed_is_deterministic_and_spread_over_zones() -> TestResult {
     let mut conn = db::connect(test.url()).await?;
     let first = demo::seed(&mut conn).await?;
     assert!(first >= 12);
-    assert_eq!(demo::seed(&mut conn).await?, 0, "a second seed adds nothing");
+    assert_eq!(
+        demo::seed(&mut conn).await?,
+        0,
+        "a second seed adds nothing"
+    );
 
     let zones_used: std::collections::HashSet<Option<uuid::Uuid>> = organisations::table
         .filter(organisations::zone_id.is_not_null())
@@ -99,8 +111,15 @@ async fn demo_seed_is_deterministic_and_spread_over_zones() -> TestResult {
         .await?
         .into_iter()
         .collect();
-    let zones_total: i64 = labour_store::schema::zones::table.count().get_result(&mut conn).await?;
-    assert_eq!(zones_used.len() as i64, zones_total, "every real zone has a demo enterprise");
+    let zones_total: i64 = labour_store::schema::zones::table
+        .count()
+        .get_result(&mut conn)
+        .await?;
+    assert_eq!(
+        zones_used.len() as i64,
+        zones_total,
+        "every real zone has a demo enterprise"
+    );
     let unverified: i64 = organisations::table
         .filter(organisations::verified.eq(false))
         .count()
@@ -113,22 +132,32 @@ async fn demo_seed_is_deterministic_and_spread_over_zones() -> TestResult {
 #[tokio::test]
 async fn a_private_cluster_starts_is_joined_and_stops() -> TestResult {
     use labour_store::cluster::LocalCluster;
-    let dir = tempfile::Builder::new().prefix("labour-cluster-test-").tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("labour-cluster-test-")
+        .tempdir()?;
     let first = LocalCluster::ensure(dir.path()).await?;
     assert!(first.owned());
     let url = first.url(labour_store::cluster::DATABASE);
     let mut conn = db::connect(&url).await?;
-    let one: i32 = diesel::select(1.into_sql::<diesel::sql_types::Integer>()).get_result(&mut conn).await?;
+    let one: i32 = diesel::select(1.into_sql::<diesel::sql_types::Integer>())
+        .get_result(&mut conn)
+        .await?;
     assert_eq!(one, 1);
 
     // A second process (here: a second handle) joins the running cluster and does not own it.
     let second = LocalCluster::ensure(dir.path()).await?;
     assert!(!second.owned());
     second.stop().await?;
-    assert!(db::connect(&url).await.is_ok(), "a joiner's stop leaves the cluster running");
+    assert!(
+        db::connect(&url).await.is_ok(),
+        "a joiner's stop leaves the cluster running"
+    );
 
     drop(conn);
     first.stop().await?;
-    assert!(db::connect(&url).await.is_err(), "the owner's stop stops it");
+    assert!(
+        db::connect(&url).await.is_err(),
+        "the owner's stop stops it"
+    );
     Ok(())
 }

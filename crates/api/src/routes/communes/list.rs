@@ -42,7 +42,9 @@ pub async fn list_communes(
     let mut check = QueryChecker::default();
     let filter = CommuneFilter {
         kind: check.parse("kind", query.kind.as_deref(), CommuneKind::parse),
-        name_prefix: check.text("q", query.q.as_deref(), 100).map(|q| labour_domain::text::fold(&q)),
+        name_prefix: check
+            .text("q", query.q.as_deref(), 100)
+            .map(|q| labour_domain::text::fold(&q)),
     };
     let page = check.page(query.page.as_deref(), query.per_page.as_deref());
     check.finish()?;

@@ -18,6 +18,10 @@ pub struct Commune {
 
 impl From<CommuneRow> for Commune {
     fn from(r: CommuneRow) -> Commune {
-        Commune { code: r.code, name: r.name, kind: r.kind }
+        Commune {
+            code: r.code,
+            name: r.name,
+            kind: r.kind,
+        }
     }
 }

@@ -15,5 +15,7 @@ pub async fn list_ethnic_groups(
 ) -> Result<web::Json<List<EthnicGroup>>, ApiError> {
     let mut conn = state.conn().await?;
     let rows = labour_store::ethnic_groups::list(&mut conn).await?;
-    Ok(web::Json(List { items: rows.into_iter().map(Into::into).collect() }))
+    Ok(web::Json(List {
+        items: rows.into_iter().map(Into::into).collect(),
+    }))
 }

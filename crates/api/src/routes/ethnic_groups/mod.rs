@@ -18,6 +18,10 @@ pub struct EthnicGroup {
 
 impl From<EthnicGroupRow> for EthnicGroup {
     fn from(r: EthnicGroupRow) -> EthnicGroup {
-        EthnicGroup { key: r.key, name_vi: r.name_vi, is_minority: r.is_minority }
+        EthnicGroup {
+            key: r.key,
+            name_vi: r.name_vi,
+            is_minority: r.is_minority,
+        }
     }
 }

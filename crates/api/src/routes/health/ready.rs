@@ -33,5 +33,9 @@ pub async fn get_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiEr
             format!("The database is not migrated (pending: {list}): run `labour-market migrate`."),
         ));
     }
-    Ok(HttpResponse::Ok().json(Ready { status: "ready", database: "ok", migrations: "ok" }))
+    Ok(HttpResponse::Ok().json(Ready {
+        status: "ready",
+        database: "ok",
+        migrations: "ok",
+    }))
 }

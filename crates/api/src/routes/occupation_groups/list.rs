@@ -15,5 +15,7 @@ pub async fn list_occupation_groups(
 ) -> Result<web::Json<List<OccupationGroup>>, ApiError> {
     let mut conn = state.conn().await?;
     let rows = labour_store::occupations::groups(&mut conn).await?;
-    Ok(web::Json(List { items: rows.into_iter().map(Into::into).collect() }))
+    Ok(web::Json(List {
+        items: rows.into_iter().map(Into::into).collect(),
+    }))
 }

@@ -59,7 +59,10 @@ pub async fn list_occupations(
         }
     }
     check.finish()?;
-    let filter = OccupationFilter { group, query: text.as_deref().and_then(OccupationQuery::parse) };
+    let filter = OccupationFilter {
+        group,
+        query: text.as_deref().and_then(OccupationQuery::parse),
+    };
     let rows = labour_store::occupations::list(&mut conn, &filter, page).await?;
     Ok(web::Json(Paginated::new(rows, page)))
 }

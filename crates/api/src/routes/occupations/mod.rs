@@ -24,7 +24,12 @@ pub struct Occupation {
 
 impl From<OccupationRow> for Occupation {
     fn from(r: OccupationRow) -> Occupation {
-        Occupation { code: r.code, group: r.group_key, name_vi: r.name_vi, title_en: r.title_en }
+        Occupation {
+            code: r.code,
+            group: r.group_key,
+            name_vi: r.name_vi,
+            title_en: r.title_en,
+        }
     }
 }
 
@@ -49,6 +54,10 @@ pub struct VetProgramme {
 
 impl From<VetProgrammeRow> for VetProgramme {
     fn from(r: VetProgrammeRow) -> VetProgramme {
-        VetProgramme { code: r.code, name_vi: r.name_vi, level: r.level }
+        VetProgramme {
+            code: r.code,
+            name_vi: r.name_vi,
+            level: r.level,
+        }
     }
 }

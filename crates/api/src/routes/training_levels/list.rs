@@ -15,5 +15,7 @@ pub async fn list_training_levels(
 ) -> Result<web::Json<List<TrainingLevel>>, ApiError> {
     let mut conn = state.conn().await?;
     let rows = labour_store::training_levels::list(&mut conn).await?;
-    Ok(web::Json(List { items: rows.into_iter().map(Into::into).collect() }))
+    Ok(web::Json(List {
+        items: rows.into_iter().map(Into::into).collect(),
+    }))
 }

@@ -20,6 +20,12 @@ pub struct TrainingLevel {
 
 impl From<TrainingLevelRow> for TrainingLevel {
     fn from(r: TrainingLevelRow) -> TrainingLevel {
-        TrainingLevel { code: r.code, rank: r.rank, name_vi: r.name_vi, name_en: r.name_en, duration: r.duration }
+        TrainingLevel {
+            code: r.code,
+            rank: r.rank,
+            name_vi: r.name_vi,
+            name_en: r.name_en,
+            duration: r.duration,
+        }
     }
 }

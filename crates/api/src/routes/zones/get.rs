@@ -18,7 +18,10 @@ use crate::state::AppState;
     )
 )]
 #[get("/zones/{id}")]
-pub async fn get_zone(state: web::Data<AppState>, id: web::Path<Uuid>) -> Result<web::Json<Zone>, ApiError> {
+pub async fn get_zone(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Zone>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
     labour_store::zones::find(&mut conn, id)

@@ -48,7 +48,9 @@ pub async fn list_zones(
     let filter = ZoneFilter {
         kind: check.parse("kind", query.kind.as_deref(), ZoneKind::parse),
         commune: check.parse("commune", query.commune.as_deref(), CommuneCode::parse),
-        name_prefix: check.text("q", query.q.as_deref(), 100).map(|q| labour_domain::text::fold(&q)),
+        name_prefix: check
+            .text("q", query.q.as_deref(), 100)
+            .map(|q| labour_domain::text::fold(&q)),
     };
     let page = check.page(query.page.as_deref(), query.per_page.as_deref());
     check.finish()?;
