@@ -45,10 +45,10 @@ impl Database {
 
     /// Stops the private cluster if this process started it.
     pub async fn close(self) {
-        if let Some(cluster) = self.cluster {
-            if let Err(e) = cluster.stop().await {
-                tracing::error!(error = %e, "could not stop the private PostgreSQL cluster");
-            }
+        if let Some(cluster) = self.cluster
+            && let Err(e) = cluster.stop().await
+        {
+            tracing::error!(error = %e, "could not stop the private PostgreSQL cluster");
         }
     }
 }

@@ -133,7 +133,7 @@ pub struct FieldError {
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub code: ErrorCode,
-    pub detail: Option<Text>,
+    pub detail: Option<Box<Text>>,
     pub errors: Vec<FieldError>,
     /// Headers that tell the client how to go on (`Allow`, `Retry-After`).
     headers: Vec<(header::HeaderName, String)>,
@@ -152,7 +152,7 @@ impl ApiError {
     }
 
     pub fn detail(mut self, vi: impl Into<String>, en: impl Into<String>) -> ApiError {
-        self.detail = Some(Text::new(vi, en));
+        self.detail = Some(Box::new(Text::new(vi, en)));
         self
     }
 

@@ -20,7 +20,13 @@ pub fn bind(
     let server = HttpServer::new(move || build(state.clone(), settings))
         .shutdown_timeout(config.shutdown_timeout_secs)
         .client_request_timeout(Duration::from_secs(30))
-        .bind(&config.bind)?;
+        .bind(&config.bind)
+        .map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot listen on {:?} (LABOUR_BIND): {e}", config.bind),
+            )
+        })?;
     let addr = server.addrs().first().copied().ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::AddrNotAvailable, "no address was bound")
     })?;

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("database query failed: {0}")]
     Query(#[from] diesel::result::Error),
-    #[error("cannot connect to the database: {0}")]
+    #[error(
+        "cannot connect to the database (is PostgreSQL running, and is DATABASE_URL right?): {0}"
+    )]
     Connect(String),
     #[error("no database connection available: {0}")]
     Pool(String),

@@ -46,17 +46,17 @@ pub async fn list_occupations(
     let group = check.text("group", query.group.as_deref(), 50);
     let page = check.page(query.page.as_deref(), query.per_page.as_deref());
     let mut conn = state.conn().await?;
-    if let Some(g) = &group {
-        if !labour_store::occupations::group_exists(&mut conn, g).await? {
-            check.push(FieldError {
-                field: "group".into(),
-                code: "unknown_value",
-                message: Text::new(
-                    format!("Không có nhóm nghề \"{g}\"; xem /api/v1/occupation-groups."),
-                    format!("No occupation group \"{g}\"; see /api/v1/occupation-groups."),
-                ),
-            });
-        }
+    if let Some(g) = &group
+        && !labour_store::occupations::group_exists(&mut conn, g).await?
+    {
+        check.push(FieldError {
+            field: "group".into(),
+            code: "unknown_value",
+            message: Text::new(
+                format!("Không có nhóm nghề \"{g}\"; xem /api/v1/occupation-groups."),
+                format!("No occupation group \"{g}\"; see /api/v1/occupation-groups."),
+            ),
+        });
     }
     check.finish()?;
     let filter = OccupationFilter {

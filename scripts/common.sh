@@ -1,0 +1,25 @@
+# Shared by scripts/up and scripts/test: install what a fresh Debian/Ubuntu machine with only Rust
+# lacks, from Debian's packages, using sudo when not root.
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+    echo "==> Installing $* from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# A C linker: rustc links through cc.
+need_build_tools() {
+    command -v cc >/dev/null 2>&1 || apt_install gcc libc6-dev
+}
+
+# The PostgreSQL server binaries (initdb, pg_ctl, postgres) that the private cluster runs on.
+need_postgres_binaries() {
+    if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        return 0
+    fi
+    apt_install postgresql
+}
