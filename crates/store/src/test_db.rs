@@ -207,7 +207,11 @@ fn fingerprint() -> u64 {
         let mut files: Vec<_> = walk(&root.join(dir));
         files.sort();
         for file in files {
-            file.to_string_lossy().hash(&mut hasher);
+            // Relative paths, so that every checkout of the same code shares one template.
+            file.strip_prefix(&root)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .hash(&mut hasher);
             std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
         }
     }
