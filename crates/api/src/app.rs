@@ -53,7 +53,7 @@ pub fn build(
         .default_service(web::to(route_not_found))
         .wrap(from_fn(render_problems))
         .wrap(from_fn(request_id_header))
-        .wrap(TracingLogger::default())
+        .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
 }
 
 /// The docs live at `/docs/`; people type `/docs`.

@@ -18,3 +18,55 @@ pub fn init(config: &LogConfig) {
         LogFormat::Json => builder.json().try_init(),
     };
 }
+
+/// The root span of each request: method, route pattern (never the query string, which may hold
+/// what a person searched for), request id, and at the end status and duration. Client addresses
+/// are left out on purpose: they belong only in the audit log.
+#[derive(Debug)]
+pub struct RequestSpan;
+
+#[derive(Debug, Clone, Copy)]
+struct Started(std::time::Instant);
+
+impl tracing_actix_web::RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        use actix_web::HttpMessage;
+        request
+            .extensions_mut()
+            .insert(Started(std::time::Instant::now()));
+        let request_id = request
+            .extensions()
+            .get::<tracing_actix_web::RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        tracing::info_span!(
+            "request",
+            method = %request.method(),
+            route = request.match_pattern().as_deref().unwrap_or("unmatched"),
+            request_id = %request_id,
+            status = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: actix_web::body::MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>,
+    ) {
+        use actix_web::HttpMessage;
+        let (status, started) = match outcome {
+            Ok(res) => (
+                res.status().as_u16(),
+                res.request().extensions().get::<Started>().copied(),
+            ),
+            Err(e) => (e.as_response_error().status_code().as_u16(), None),
+        };
+        span.record("status", status);
+        let elapsed_ms = started.map_or(0.0, |s| s.0.elapsed().as_secs_f64() * 1000.0);
+        let _enter = span.enter();
+        if status >= 500 {
+            tracing::error!(status, elapsed_ms, "request finished");
+        } else {
+            tracing::info!(status, elapsed_ms, "request finished");
+        }
+    }
+}
