@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::Error;
+use crate::error::ClosedSet;
 
 /// An official commune-level code: five digits, kept with its leading zero.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -49,14 +50,8 @@ pub enum CommuneKind {
     Commune,
 }
 
-impl CommuneKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(input: &str) -> Result<Self, Error> {
-        crate::error::parse_variant("commune kind", input)
-    }
+impl ClosedSet for CommuneKind {
+    const WHAT: &'static str = "commune kind";
 }
 
 #[cfg(test)]

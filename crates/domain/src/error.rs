@@ -38,14 +38,23 @@ impl Error {
     }
 }
 
-/// Parses one of a closed set of snake_case names, reporting the value that did not fit.
-pub fn parse_variant<T>(what: &'static str, input: &str) -> Result<T, Error>
-where
-    T: std::str::FromStr + strum::VariantNames,
+/// A closed set of snake_case names (kinds, statuses): parsed from outside with an error that
+/// lists the allowed names, and written back as the same names.
+pub trait ClosedSet:
+    Sized + Copy + std::str::FromStr + strum::VariantNames + Into<&'static str>
 {
-    input.trim().parse().map_err(|_| Error::UnknownVariant {
-        what,
-        value: input.trim().to_owned(),
-        expected: T::VARIANTS.join(", "),
-    })
+    /// What the set is called in error messages ("zone kind").
+    const WHAT: &'static str;
+
+    fn parse(input: &str) -> Result<Self, Error> {
+        input.trim().parse().map_err(|_| Error::UnknownVariant {
+            what: Self::WHAT,
+            value: input.trim().to_owned(),
+            expected: Self::VARIANTS.join(", "),
+        })
+    }
+
+    fn as_str(self) -> &'static str {
+        self.into()
+    }
 }

@@ -9,4 +9,4 @@ pub mod tax_code;
 pub mod text;
 pub mod zone;
 
-pub use error::Error;
+pub use error::{ClosedSet, Error};

@@ -1,6 +1,6 @@
 //! Organisations: enterprises, vocational schools and agencies (the employment service centre).
 
-use crate::Error;
+use crate::error::ClosedSet;
 use crate::tax_code::TaxCode;
 
 #[derive(
@@ -25,14 +25,8 @@ pub enum OrganisationKind {
     Agency,
 }
 
-impl OrganisationKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(input: &str) -> Result<Self, Error> {
-        crate::error::parse_variant("organisation kind", input)
-    }
+impl ClosedSet for OrganisationKind {
+    const WHAT: &'static str = "organisation kind";
 }
 
 /// The identity an organisation must have for its kind: an enterprise always has a tax code.

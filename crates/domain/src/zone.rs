@@ -1,7 +1,7 @@
 //! Zones: industrial parks (KCN), industrial clusters (CCN) and the border-gate economic zone.
 //! They are rows that staff add and correct, so only their kinds and statuses are closed sets.
 
-use crate::Error;
+use crate::error::ClosedSet;
 
 #[derive(
     Debug,
@@ -25,14 +25,8 @@ pub enum ZoneKind {
     EconomicZone,
 }
 
-impl ZoneKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(input: &str) -> Result<Self, Error> {
-        crate::error::parse_variant("zone kind", input)
-    }
+impl ClosedSet for ZoneKind {
+    const WHAT: &'static str = "zone kind";
 }
 
 #[derive(
@@ -54,14 +48,8 @@ pub enum ZoneStatus {
     Unknown,
 }
 
-impl ZoneStatus {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(input: &str) -> Result<Self, Error> {
-        crate::error::parse_variant("zone status", input)
-    }
+impl ClosedSet for ZoneStatus {
+    const WHAT: &'static str = "zone status";
 }
 
 /// How far a reference row can be trusted, as its source says.
@@ -84,14 +72,8 @@ pub enum Confidence {
     Low,
 }
 
-impl Confidence {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(input: &str) -> Result<Self, Error> {
-        crate::error::parse_variant("confidence", input)
-    }
+impl ClosedSet for Confidence {
+    const WHAT: &'static str = "confidence";
 }
 
 #[cfg(test)]
@@ -99,6 +81,7 @@ mod tests {
     use strum::IntoEnumIterator;
 
     use super::*;
+    use crate::Error;
 
     #[test]
     fn names_round_trip() {

@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::ClosedSet;
 use labour_domain::organisation::OrganisationIdentity;
 use uuid::Uuid;
 

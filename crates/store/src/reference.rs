@@ -5,6 +5,7 @@
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use labour_domain::ClosedSet;
 use labour_domain::text::{fold, slug};
 use labour_domain::{commune, occupation, zone};
 use serde::Deserialize;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::ClosedSet;
 use labour_domain::commune::CommuneCode;
 use labour_domain::paging::PageRequest;
 use labour_domain::zone::ZoneKind;

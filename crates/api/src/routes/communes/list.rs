@@ -1,6 +1,7 @@
 //! `GET /api/v1/communes`.
 
 use actix_web::{get, web};
+use labour_domain::ClosedSet;
 use labour_domain::commune::CommuneKind;
 use labour_store::communes::CommuneFilter;
 use serde::Deserialize;

@@ -1,6 +1,7 @@
 //! `GET /api/v1/zones`.
 
 use actix_web::{get, web};
+use labour_domain::ClosedSet;
 use labour_domain::commune::CommuneCode;
 use labour_domain::zone::ZoneKind;
 use labour_store::zones::ZoneFilter;
