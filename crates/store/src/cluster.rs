@@ -223,17 +223,27 @@ async fn run(mut cmd: Command, name: &str) -> Result<Output, Error> {
 /// The directory holding `initdb`, `pg_ctl` and `postgres`: from PATH, else the newest
 /// /usr/lib/postgresql/<version>/bin.
 pub fn find_binaries() -> Result<PathBuf, Error> {
+    find_binaries_in(
+        std::env::var_os("PATH").as_deref(),
+        Path::new("/usr/lib/postgresql"),
+    )
+}
+
+fn find_binaries_in(
+    path: Option<&std::ffi::OsStr>,
+    versions_root: &Path,
+) -> Result<PathBuf, Error> {
     let has_all = |dir: &Path| {
         ["initdb", "pg_ctl", "postgres"]
             .iter()
             .all(|b| dir.join(b).is_file())
     };
-    if let Some(path) = std::env::var_os("PATH")
-        && let Some(dir) = std::env::split_paths(&path).find(|d| has_all(d))
+    if let Some(path) = path
+        && let Some(dir) = std::env::split_paths(path).find(|d| has_all(d))
     {
         return Ok(dir);
     }
-    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(versions_root)
         .into_iter()
         .flatten()
         .flatten()
@@ -291,4 +301,38 @@ fn io(path: &Path, source: std::io::Error) -> Error {
         source,
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_binaries_say_how_to_install_them() -> Result<(), std::io::Error> {
+        let empty = tempfile::tempdir()?;
+        let err = find_binaries_in(Some(empty.path().as_os_str()), empty.path())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("apt-get install postgresql") && err.contains("DATABASE_URL"),
+            "{err}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn the_newest_installed_version_wins() -> Result<(), std::io::Error> {
+        let root = tempfile::tempdir()?;
+        for version in ["9", "15", "13"] {
+            let bin = root.path().join(version).join("bin");
+            std::fs::create_dir_all(&bin)?;
+            for b in ["initdb", "pg_ctl", "postgres"] {
+                std::fs::write(bin.join(b), "")?;
+            }
+        }
+        let found = find_binaries_in(None, root.path()).ok();
+        assert_eq!(found, Some(root.path().join("15/bin")));
+        Ok(())
+    }
 }
