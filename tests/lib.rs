@@ -39,6 +39,9 @@ impl TestResponse {
     }
 }
 
+/// The token signing secret of test apps (tests forge expired tokens with it).
+pub const TEST_SECRET: &str = "test-secret-0123456789-abcdefghijklmnop";
+
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Error = Box<dyn std::error::Error>;
 
@@ -50,11 +53,30 @@ impl TestApp {
 
     /// A portal on the given database (for example an empty, unmigrated one).
     pub async fn spawn_on(db: TestDb) -> Result<TestApp, Error> {
+        TestApp::spawn_with(db, |_| {}).await
+    }
+
+    /// The configuration tests run with: cheap password hashing, a fixed signing secret.
+    pub fn config() -> Config {
         let mut config = Config::default();
         config.server.bind = "127.0.0.1:0".into();
         config.server.shutdown_timeout_secs = 1;
+        config.auth.jwt_secret = Some(TEST_SECRET.to_owned().into());
+        config.auth.argon2_memory_kib = 256;
+        config.auth.argon2_iterations = 1;
+        config
+    }
+
+    /// A portal with the test configuration changed by `adjust`.
+    pub async fn spawn_with(
+        db: TestDb,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Result<TestApp, Error> {
+        let mut config = TestApp::config();
+        adjust(&mut config);
         let pool = labour_store::db::pool(db.url(), 4)?;
-        let (server, addr) = labour_api::server::bind(&config.server, AppState { pool })?;
+        let state = AppState::new(&config, pool)?;
+        let (server, addr) = labour_api::server::bind(&config.server, state)?;
         let handle = server.handle();
         actix_web::rt::spawn(server);
         Ok(TestApp {

@@ -51,6 +51,7 @@ pub fn build(
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
         .route("/docs", web::get().to(docs_redirect))
         .default_service(web::to(route_not_found))
+        .wrap(from_fn(crate::auth::authenticate))
         .wrap(from_fn(render_problems))
         .wrap(from_fn(request_id_header))
         .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())

@@ -150,8 +150,11 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     if migrate_first || database.is_private() {
         migrate(database).await?;
     }
-    let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
-    let (server, addr) = crate::server::bind(&config.server, AppState { pool })?;
+    let state = AppState::new(
+        config,
+        labour_store::db::pool(database.url(), config.database.pool_size)?,
+    )?;
+    let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
         "Portal on http://{addr}  (API docs: http://{addr}/docs)"

@@ -4,12 +4,15 @@ use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Config {
+    /// `local` (the default: generates what it lacks) or `production` (refuses weak settings).
+    pub mode: Mode,
     pub server: ServerConfig,
+    pub auth: AuthConfig,
     pub database: DatabaseConfig,
     pub log: LogConfig,
     /// Where the portal keeps its files (the private PostgreSQL cluster, later the search index).
@@ -24,6 +27,34 @@ pub struct ServerConfig {
     pub shutdown_timeout_secs: u64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Local,
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct AuthConfig {
+    /// Secret for signing access tokens; at least 32 bytes. Only from the environment
+    /// (`LABOUR_JWT_SECRET` or `LABOUR_JWT_SECRET_FILE`). In local mode, when unset, one is
+    /// generated and kept in the data directory.
+    #[serde(serialize_with = "hide")]
+    pub jwt_secret: Option<SecretString>,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_days: i64,
+    /// argon2id parameters (OWASP: 19 MiB, 2 iterations, 1 lane).
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    pub argon2_parallelism: u32,
+    /// Login attempts allowed per account, and per client address, in 15 minutes.
+    pub login_attempts_per_account: u32,
+    pub login_attempts_per_address: u32,
+    pub api_key_requests_per_minute: u32,
+    /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -56,6 +87,19 @@ fn hide<S: serde::Serializer>(v: &Option<SecretString>, s: S) -> Result<S::Ok, S
 impl Default for Config {
     fn default() -> Self {
         Config {
+            mode: Mode::Local,
+            auth: AuthConfig {
+                jwt_secret: None,
+                access_token_ttl_secs: 15 * 60,
+                refresh_token_ttl_days: 30,
+                argon2_memory_kib: 19 * 1024,
+                argon2_iterations: 2,
+                argon2_parallelism: 1,
+                login_attempts_per_account: 10,
+                login_attempts_per_address: 100,
+                api_key_requests_per_minute: 600,
+                trust_forwarded_for: false,
+            },
             server: ServerConfig {
                 bind: "127.0.0.1:8080".into(),
                 shutdown_timeout_secs: 30,
@@ -102,7 +146,29 @@ pub enum ConfigError {
 }
 
 /// Environment variables and the configuration keys they set.
-const ENV_KEYS: [(&str, &str); 7] = [
+const ENV_KEYS: [(&str, &str); 17] = [
+    ("LABOUR_MODE", "mode"),
+    ("LABOUR_ACCESS_TOKEN_TTL_SECS", "auth.access_token_ttl_secs"),
+    (
+        "LABOUR_REFRESH_TOKEN_TTL_DAYS",
+        "auth.refresh_token_ttl_days",
+    ),
+    ("LABOUR_ARGON2_MEMORY_KIB", "auth.argon2_memory_kib"),
+    ("LABOUR_ARGON2_ITERATIONS", "auth.argon2_iterations"),
+    ("LABOUR_ARGON2_PARALLELISM", "auth.argon2_parallelism"),
+    (
+        "LABOUR_LOGIN_ATTEMPTS_PER_ACCOUNT",
+        "auth.login_attempts_per_account",
+    ),
+    (
+        "LABOUR_LOGIN_ATTEMPTS_PER_ADDRESS",
+        "auth.login_attempts_per_address",
+    ),
+    (
+        "LABOUR_API_KEY_REQUESTS_PER_MINUTE",
+        "auth.api_key_requests_per_minute",
+    ),
+    ("LABOUR_TRUST_FORWARDED_FOR", "auth.trust_forwarded_for"),
     ("LABOUR_BIND", "server.bind"),
     (
         "LABOUR_SHUTDOWN_TIMEOUT_SECS",
@@ -125,33 +191,36 @@ impl Config {
         if let Some(path) = file {
             figment = figment.merge(Toml::file_exact(path));
         }
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         for (var, key) in ENV_KEYS {
             figment = figment.merge(Env::raw().only(&[var]).map(move |_| key.into()));
         }
         let mut config: Config = figment.extract().map_err(Box::new)?;
-        if let Some(url) = env("DATABASE_URL") {
-            config.database.url = Some(url.into());
-        } else if let Some(path) = env("DATABASE_URL_FILE") {
-            let text =
-                std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
-                    var: "DATABASE_URL".into(),
-                    path: path.into(),
-                    source,
-                })?;
-            config.database.url = Some(text.trim().to_owned().into());
-        }
-        // An empty URL in a file means "not set", like an empty variable.
-        if config
-            .database
-            .url
-            .as_ref()
-            .is_some_and(|u| u.expose_secret().trim().is_empty())
-        {
-            config.database.url = None;
-        }
+        config.database.url = secret_from_env("DATABASE_URL")?;
+        config.auth.jwt_secret = secret_from_env("LABOUR_JWT_SECRET")?;
         Ok(config)
     }
+}
+
+/// A secret from `VAR`, or from the file named by `VAR_FILE`; empty means unset.
+fn secret_from_env(var: &str) -> Result<Option<SecretString>, ConfigError> {
+    let value = match std::env::var(var).ok().filter(|v| !v.trim().is_empty()) {
+        Some(v) => v,
+        None => match std::env::var(format!("{var}_FILE"))
+            .ok()
+            .filter(|v| !v.is_empty())
+        {
+            Some(path) => {
+                std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
+                    var: var.to_owned(),
+                    path: path.into(),
+                    source,
+                })?
+            }
+            None => return Ok(None),
+        },
+    };
+    let value = value.trim().to_owned();
+    Ok((!value.is_empty()).then(|| value.into()))
 }
 
 #[cfg(test)]

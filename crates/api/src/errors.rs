@@ -28,6 +28,14 @@ pub enum ErrorCode {
     ValidationFailed,
     UnsupportedMediaType,
     PayloadTooLarge,
+    Unauthenticated,
+    InvalidCredentials,
+    InvalidToken,
+    InvalidRefreshToken,
+    InvalidApiKey,
+    Forbidden,
+    Conflict,
+    RateLimited,
     DatabaseUnavailable,
     Internal,
 }
@@ -36,7 +44,9 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     InvalidRequest,
+    Auth,
     NotFound,
+    Conflict,
     Unavailable,
     Internal,
 }
@@ -49,7 +59,7 @@ impl ErrorCode {
     /// The table: code -> (kind, status, title in Vietnamese, title in English).
     pub fn describe(self) -> (Kind, StatusCode, &'static str, &'static str) {
         use ErrorCode::*;
-        use Kind::{InvalidRequest, NotFound, Unavailable};
+        use Kind::{Auth, InvalidRequest, NotFound, Unavailable};
         match self {
             RouteNotFound => (
                 NotFound,
@@ -104,6 +114,49 @@ impl ErrorCode {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "Nội dung quá lớn",
                 "Payload too large",
+            ),
+            Unauthenticated => (
+                Auth,
+                StatusCode::UNAUTHORIZED,
+                "Cần đăng nhập",
+                "Authentication required",
+            ),
+            InvalidCredentials => (
+                Auth,
+                StatusCode::UNAUTHORIZED,
+                "Sai thông tin đăng nhập",
+                "Wrong login details",
+            ),
+            InvalidToken => (
+                Auth,
+                StatusCode::UNAUTHORIZED,
+                "Phiên đăng nhập không hợp lệ hoặc đã hết hạn",
+                "Invalid or expired access token",
+            ),
+            InvalidRefreshToken => (
+                Auth,
+                StatusCode::UNAUTHORIZED,
+                "Mã làm mới phiên không hợp lệ",
+                "Invalid refresh token",
+            ),
+            InvalidApiKey => (
+                Auth,
+                StatusCode::UNAUTHORIZED,
+                "Khóa API không hợp lệ hoặc đã bị thu hồi",
+                "Invalid or revoked API key",
+            ),
+            Forbidden => (Auth, StatusCode::FORBIDDEN, "Không có quyền", "Not allowed"),
+            Conflict => (
+                Kind::Conflict,
+                StatusCode::CONFLICT,
+                "Trùng với dữ liệu đã có",
+                "Conflicts with existing data",
+            ),
+            RateLimited => (
+                Unavailable,
+                StatusCode::TOO_MANY_REQUESTS,
+                "Quá nhiều yêu cầu",
+                "Too many requests",
             ),
             DatabaseUnavailable => (
                 Unavailable,
@@ -227,6 +280,8 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+impl std::error::Error for ApiError {}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         self.status()
@@ -280,6 +335,34 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             format!("Giá trị \"{value}\" không hợp lệ; chọn một trong: {expected}."),
             format!("\"{value}\" is not allowed; use one of: {expected}."),
         ),
+        D::EmailFormat => Text::new(
+            "Địa chỉ email không hợp lệ.",
+            "This is not a valid email address.",
+        ),
+        D::PhoneFormat => Text::new(
+            "Số điện thoại di động Việt Nam gồm 10 chữ số, ví dụ 0912 345 678.",
+            "A Vietnamese mobile number has 10 digits, for example 0912 345 678.",
+        ),
+        D::IdentifierFormat => Text::new(
+            "Nhập email hoặc số điện thoại di động.",
+            "Enter an email address or a mobile number.",
+        ),
+        D::PasswordTooShort { min } => Text::new(
+            format!("Mật khẩu cần ít nhất {min} ký tự."),
+            format!("The password needs at least {min} characters."),
+        ),
+        D::PasswordTooLong { max } => Text::new(
+            format!("Mật khẩu tối đa {max} ký tự."),
+            format!("The password can have at most {max} characters."),
+        ),
+        D::DisplayNameLength { max } => Text::new(
+            format!("Tên cần từ 1 đến {max} ký tự."),
+            format!("The name needs 1 to {max} characters."),
+        ),
+        D::LicenceNumberLength => Text::new(
+            "Số giấy chứng nhận đăng ký hoạt động cần từ 1 đến 50 ký tự.",
+            "The licence number needs 1 to 50 characters.",
+        ),
         D::PageOutOfRange => Text::new(
             "Số trang phải là số nguyên từ 1.",
             "page must be a whole number from 1.",
@@ -293,6 +376,41 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
         field: field.to_owned(),
         code: e.code(),
         message,
+    }
+}
+
+/// Collects the field errors of a request body; `finish` gives 422 with all of them.
+#[derive(Debug, Default)]
+pub struct BodyChecker {
+    errors: Vec<FieldError>,
+}
+
+impl BodyChecker {
+    pub fn check<T>(&mut self, field: &str, result: Result<T, labour_domain::Error>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(field_error(field, &e));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.errors.push(error);
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::ValidationFailed)
+                .detail(
+                    "Một số trường không hợp lệ, xem danh sách lỗi.",
+                    "Some fields are not valid; see the list of errors.",
+                )
+                .with_errors(self.errors))
+        }
     }
 }
 
@@ -335,6 +453,9 @@ fn code_for_status(status: StatusCode) -> ErrorCode {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
         StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
         StatusCode::SERVICE_UNAVAILABLE => ErrorCode::DatabaseUnavailable,
+        StatusCode::UNAUTHORIZED => ErrorCode::Unauthenticated,
+        StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+        StatusCode::TOO_MANY_REQUESTS => ErrorCode::RateLimited,
         s if s.is_client_error() => ErrorCode::InvalidQuery,
         _ => ErrorCode::Internal,
     }

@@ -1,6 +1,7 @@
 //! HTTP API of the Lạng Sơn labour-market portal, its configuration and command line.
 
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod database;

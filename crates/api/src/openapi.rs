@@ -13,12 +13,42 @@ use utoipa_actix_web::AppExt;
                        with `Accept-Language: en`.",
         license(name = "MIT OR Apache-2.0"),
     ),
+    modifiers(&SecuritySchemes),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
+        (name = "accounts", description = "Sign up, sign in, tokens, the signed-in account, staff"),
+        (name = "organisations", description = "Enterprises and schools, and their verification"),
+        (name = "api-keys", description = "Keys for third-party apps"),
         (name = "reference", description = "Zones, communes, occupations, training levels, ethnic groups"),
     )
 )]
 struct ApiDoc;
+
+/// `bearer_token`: an access token from `POST /api/v1/sessions`; `api_key`: an organisation's key
+/// in `X-API-Key` (also accepted as `Authorization: Bearer lm_...`).
+struct SecuritySchemes;
+
+impl utoipa::Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
+        );
+    }
+}
 
 /// The header of the contract, before routes add their paths.
 pub fn base() -> utoipa::openapi::OpenApi {

@@ -5,6 +5,7 @@ use labour_store::Pool;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
+    pub auth: std::sync::Arc<crate::auth::AuthState>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -18,5 +19,26 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     pub async fn conn(&self) -> Result<labour_store::Conn, crate::errors::ApiError> {
         Ok(labour_store::db::get(&self.pool).await?)
+    }
+}
+
+impl AppState {
+    /// The state for this configuration: the signing secret resolved (generated in local mode),
+    /// the password hasher and rate limits set up.
+    pub fn new(
+        config: &crate::config::Config,
+        pool: Pool,
+    ) -> Result<AppState, crate::auth::AuthSetupError> {
+        use secrecy::ExposeSecret;
+        let secret = crate::auth::secret::resolve(
+            config.mode,
+            config.auth.jwt_secret.as_ref(),
+            &config.data_dir,
+        )?;
+        let auth = crate::auth::AuthState::new(&config.auth, secret.expose_secret().as_bytes())?;
+        Ok(AppState {
+            pool,
+            auth: std::sync::Arc::new(auth),
+        })
     }
 }

@@ -63,7 +63,12 @@ fn every_subcommand_has_help() -> TestResult {
 async fn migrate_and_seed_against_database_url() -> TestResult {
     let db = TestDb::empty().await?;
     let out = run(bin().arg("migrate").env("DATABASE_URL", db.url()))?;
-    assert!(out.contains("1 migration(s) applied"), "{out}");
+    let migrations =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"))?.count();
+    assert!(
+        out.contains(&format!("{migrations} migration(s) applied")),
+        "{out}"
+    );
     assert!(out.contains("65 communes"), "{out}");
     let out = run(bin().arg("seed").env("DATABASE_URL", db.url()))?;
     assert!(out.contains("0 migration(s) applied"), "{out}");

@@ -17,6 +17,20 @@ pub enum Error {
         value: String,
         expected: String,
     },
+    #[error("not a valid email address")]
+    EmailFormat,
+    #[error("not a Vietnamese mobile number")]
+    PhoneFormat,
+    #[error("neither an email address nor a Vietnamese mobile number")]
+    IdentifierFormat,
+    #[error("password shorter than {min} characters")]
+    PasswordTooShort { min: usize },
+    #[error("password longer than {max} characters")]
+    PasswordTooLong { max: usize },
+    #[error("name must be 1 to {max} characters")]
+    DisplayNameLength { max: usize },
+    #[error("licence number must be 1 to 50 characters")]
+    LicenceNumberLength,
     #[error("page must be a whole number from 1")]
     PageOutOfRange,
     #[error("per_page must be from 1 to {max}")]
@@ -32,6 +46,13 @@ impl Error {
             Error::CommuneCodeFormat => "commune_code_format",
             Error::OccupationCodeFormat => "occupation_code_format",
             Error::UnknownVariant { .. } => "unknown_value",
+            Error::EmailFormat => "email_format",
+            Error::PhoneFormat => "phone_format",
+            Error::IdentifierFormat => "identifier_format",
+            Error::PasswordTooShort { .. } => "password_too_short",
+            Error::PasswordTooLong { .. } => "password_too_long",
+            Error::DisplayNameLength { .. } => "name_length",
+            Error::LicenceNumberLength => "licence_number_length",
             Error::PageOutOfRange => "page_out_of_range",
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
         }

@@ -1,10 +1,12 @@
 //! Pure types and rules of the Lạng Sơn labour-market portal. No I/O lives here.
 
+pub mod account;
 pub mod commune;
 pub mod error;
 pub mod occupation;
 pub mod organisation;
 pub mod paging;
+pub mod policy;
 pub mod tax_code;
 pub mod text;
 pub mod zone;

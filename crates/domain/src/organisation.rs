@@ -1,5 +1,6 @@
 //! Organisations: enterprises, vocational schools and agencies (the employment service centre).
 
+use crate::Error;
 use crate::error::ClosedSet;
 use crate::tax_code::TaxCode;
 
@@ -51,5 +52,40 @@ impl OrganisationIdentity {
             OrganisationIdentity::Enterprise { tax_code } => Some(tax_code),
             _ => None,
         }
+    }
+}
+
+/// Where an organisation stands with the employment service centre.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Verification {
+    Pending,
+    Verified,
+    Refused,
+}
+
+impl ClosedSet for Verification {
+    const WHAT: &'static str = "verification";
+}
+
+/// A school's operating licence number (giấy chứng nhận đăng ký hoạt động GDNN): free text, 1 to 50
+/// characters, since its format differs between issuing authorities.
+pub fn licence_number(input: &str) -> Result<String, Error> {
+    let s = input.trim();
+    if s.is_empty() || s.chars().count() > 50 {
+        Err(Error::LicenceNumberLength)
+    } else {
+        Ok(s.to_owned())
     }
 }

@@ -2,7 +2,7 @@
 //! data. Running it twice changes nothing.
 
 use diesel_async::AsyncPgConnection;
-use labour_domain::organisation::OrganisationIdentity;
+use labour_domain::organisation::{OrganisationIdentity, Verification};
 use labour_domain::tax_code::{TaxCode, check_digit};
 use uuid::Uuid;
 
@@ -63,8 +63,13 @@ pub fn organisations(zones: &[crate::zones::ZoneRow]) -> Result<Vec<NewOrganisat
             zone_id: zone.map(|z| z.id),
             commune_code: zone.and_then(|z| z.commune_code.clone()),
             address: zone.map(|z| z.name.clone()),
+            licence_number: None,
             // Every fourth enterprise waits for verification, so the staff queue has work.
-            verified: i % 4 != 3,
+            verification: if i % 4 == 3 {
+                Verification::Pending
+            } else {
+                Verification::Verified
+            },
         });
     }
     for (i, name) in SCHOOLS.iter().enumerate() {
@@ -75,7 +80,8 @@ pub fn organisations(zones: &[crate::zones::ZoneRow]) -> Result<Vec<NewOrganisat
             zone_id: None,
             commune_code: None,
             address: None,
-            verified: true,
+            licence_number: Some(format!("DEMO-GDNN-{:03}", i + 1)),
+            verification: Verification::Verified,
         });
     }
     out.push(NewOrganisation {
@@ -85,7 +91,8 @@ pub fn organisations(zones: &[crate::zones::ZoneRow]) -> Result<Vec<NewOrganisat
         zone_id: None,
         commune_code: None,
         address: None,
-        verified: true,
+        licence_number: None,
+        verification: Verification::Verified,
     });
     Ok(out)
 }

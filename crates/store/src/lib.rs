@@ -1,6 +1,9 @@
 //! PostgreSQL storage of the labour-market portal: schema, migrations, queries, reference data,
 //! and the private cluster the binary runs when no `DATABASE_URL` is given.
 
+pub mod accounts;
+pub mod api_keys;
+pub mod audit;
 pub mod cluster;
 pub mod communes;
 pub mod db;
@@ -12,6 +15,7 @@ pub mod occupations;
 pub mod organisations;
 pub mod reference;
 pub mod schema;
+pub mod sessions;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_db;
 pub mod training_levels;

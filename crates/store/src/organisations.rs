@@ -3,11 +3,11 @@
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use labour_domain::ClosedSet;
-use labour_domain::organisation::OrganisationIdentity;
+use labour_domain::organisation::{OrganisationIdentity, Verification};
 use uuid::Uuid;
 
-use crate::Error;
-use crate::schema::organisations;
+use crate::schema::{memberships, organisations};
+use crate::{Error, Page};
 
 /// A new organisation; its identity guarantees an enterprise has a valid tax code.
 #[derive(Debug, Clone)]
@@ -18,7 +18,8 @@ pub struct NewOrganisation {
     pub zone_id: Option<Uuid>,
     pub commune_code: Option<String>,
     pub address: Option<String>,
-    pub verified: bool,
+    pub licence_number: Option<String>,
+    pub verification: Verification,
 }
 
 /// Inserts organisations, leaving alone any whose id already exists; returns how many were new.
@@ -37,7 +38,8 @@ pub async fn insert_missing(
                 organisations::zone_id.eq(o.zone_id),
                 organisations::commune_code.eq(o.commune_code.as_deref()),
                 organisations::address.eq(o.address.as_deref()),
-                organisations::verified.eq(o.verified),
+                organisations::licence_number.eq(o.licence_number.as_deref()),
+                organisations::verification.eq(o.verification.as_str()),
             )
         })
         .collect();
@@ -50,4 +52,121 @@ pub async fn insert_missing(
 
 pub async fn count(conn: &mut AsyncPgConnection) -> Result<i64, Error> {
     Ok(organisations::table.count().get_result(conn).await?)
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = organisations)]
+pub struct OrganisationRow {
+    pub id: Uuid,
+    pub kind: String,
+    pub name: String,
+    pub tax_code: Option<String>,
+    pub licence_number: Option<String>,
+    pub zone_id: Option<Uuid>,
+    pub commune_code: Option<String>,
+    pub address: Option<String>,
+    pub verification: String,
+    pub verification_reason: Option<String>,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl OrganisationRow {
+    pub fn verified(&self) -> bool {
+        self.verification == Verification::Verified.as_str()
+    }
+}
+
+/// Why a new organisation could not be stored.
+#[derive(Debug)]
+pub enum CreateOutcome {
+    Created(Box<OrganisationRow>),
+    /// Another organisation already has this tax code (tax codes are public, so saying so leaks
+    /// nothing private).
+    TaxCodeTaken,
+}
+
+/// Creates an organisation and makes `first_member` its member, in one transaction.
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    new: &NewOrganisation,
+    first_member: Uuid,
+) -> Result<CreateOutcome, Error> {
+    use diesel_async::AsyncConnection;
+    let new = new.clone();
+    conn.transaction::<_, Error, _>(async move |conn| {
+        if insert_missing(conn, std::slice::from_ref(&new)).await? == 0 {
+            return Ok(CreateOutcome::TaxCodeTaken);
+        }
+        diesel::insert_into(memberships::table)
+            .values((
+                memberships::organisation_id.eq(new.id),
+                memberships::account_id.eq(first_member),
+            ))
+            .execute(conn)
+            .await?;
+        let row = organisations::table
+            .find(new.id)
+            .select(OrganisationRow::as_select())
+            .first(conn)
+            .await?;
+        Ok(CreateOutcome::Created(Box::new(row)))
+    })
+    .await
+}
+
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<OrganisationRow>, Error> {
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// Organisations in a verification state, oldest first (the review queue).
+pub async fn list_by_verification(
+    conn: &mut AsyncPgConnection,
+    verification: Verification,
+    page: labour_domain::paging::PageRequest,
+) -> Result<Page<OrganisationRow>, Error> {
+    let filter = organisations::verification.eq(verification.as_str());
+    let total = organisations::table
+        .filter(filter)
+        .count()
+        .get_result(conn)
+        .await?;
+    let items = organisations::table
+        .filter(filter)
+        .select(OrganisationRow::as_select())
+        .order((organisations::created_at, organisations::id))
+        .offset(page.offset())
+        .limit(page.limit())
+        .load(conn)
+        .await?;
+    Ok(Page { items, total })
+}
+
+/// Records a verification decision; returns the updated row.
+pub async fn set_verification(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    verification: Verification,
+    reason: Option<&str>,
+) -> Result<Option<OrganisationRow>, Error> {
+    Ok(diesel::update(organisations::table.find(id))
+        .set((
+            organisations::verification.eq(verification.as_str()),
+            organisations::verification_reason.eq(reason),
+            organisations::verification_changed_at.eq(diesel::dsl::now),
+            organisations::version.eq(organisations::version + 1),
+            organisations::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(OrganisationRow::as_returning())
+        .get_result(conn)
+        .await
+        .optional()?)
 }

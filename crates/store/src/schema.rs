@@ -85,10 +85,85 @@ diesel::table! {
         zone_id -> Nullable<Uuid>,
         commune_code -> Nullable<Text>,
         address -> Nullable<Text>,
-        verified -> Bool,
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        licence_number -> Nullable<Text>,
+        verification -> Text,
+        verification_reason -> Nullable<Text>,
+        verification_changed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Uuid,
+        role -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        display_name -> Text,
+        password_hash -> Text,
+        sessions_valid_after -> Timestamptz,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    memberships (organisation_id, account_id) {
+        organisation_id -> Uuid,
+        account_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Uuid,
+        account_id -> Uuid,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+        revoked_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (token_hash) {
+        token_hash -> Bytea,
+        session_id -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> Uuid,
+        organisation_id -> Nullable<Uuid>,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Bytea,
+        scopes -> Array<Text>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        at -> Timestamptz,
+        actor_account -> Nullable<Uuid>,
+        actor_api_key -> Nullable<Uuid>,
+        action -> Text,
+        subject_type -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
+        client_addr -> Nullable<Text>,
+        details -> Jsonb,
     }
 }
 
@@ -98,6 +173,11 @@ diesel::joinable!(vet_programmes -> occupations (occupation_code));
 diesel::joinable!(vet_programmes -> training_levels (level));
 diesel::joinable!(organisations -> zones (zone_id));
 diesel::joinable!(organisations -> communes (commune_code));
+diesel::joinable!(memberships -> organisations (organisation_id));
+diesel::joinable!(memberships -> accounts (account_id));
+diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(refresh_tokens -> sessions (session_id));
+diesel::joinable!(api_keys -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     communes,
@@ -108,4 +188,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     training_levels,
     ethnic_groups,
     organisations,
+    accounts,
+    memberships,
+    sessions,
+    refresh_tokens,
+    api_keys,
+    audit_log,
 );

@@ -121,7 +121,7 @@ async fn demo_seed_is_deterministic_and_spread_over_zones() -> TestResult {
         "every real zone has a demo enterprise"
     );
     let unverified: i64 = organisations::table
-        .filter(organisations::verified.eq(false))
+        .filter(organisations::verification.eq("pending"))
         .count()
         .get_result(&mut conn)
         .await?;

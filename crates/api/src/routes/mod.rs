@@ -1,11 +1,17 @@
 //! HTTP handlers, one folder per resource and one file per verb; `configure` registers and
 //! documents them in one step.
 
+pub mod accounts;
+pub mod api_keys;
 pub mod communes;
 pub mod ethnic_groups;
 pub mod health;
+pub mod me;
 pub mod occupation_groups;
 pub mod occupations;
+pub mod organisations;
+pub mod sessions;
+pub mod staff;
 pub mod training_levels;
 pub mod zones;
 
@@ -26,6 +32,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(occupations::lookup::lookup_occupations)
                 .service(occupations::get::get_occupation)
                 .service(training_levels::list::list_training_levels)
-                .service(ethnic_groups::list::list_ethnic_groups),
+                .service(ethnic_groups::list::list_ethnic_groups)
+                .service(accounts::create::create_account)
+                .service(sessions::create::create_session)
+                .service(sessions::refresh::refresh_session)
+                .service(sessions::revoke::revoke_session)
+                .service(me::get::get_me)
+                .service(staff::create::create_staff)
+                .service(organisations::create::create_organisation)
+                .service(organisations::list::list_organisations)
+                .service(organisations::get::get_organisation)
+                .service(organisations::verify::verify_organisation)
+                .service(api_keys::create::create_api_key)
+                .service(api_keys::list::list_api_keys)
+                .service(api_keys::revoke::revoke_api_key),
         );
 }

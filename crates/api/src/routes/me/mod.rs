@@ -1,0 +1,3 @@
+//! The signed-in account.
+
+pub mod get;

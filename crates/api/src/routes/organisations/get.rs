@@ -1,0 +1,35 @@
+//! `GET /api/v1/organisations/{id}`.
+
+use actix_web::{get, web};
+use labour_domain::policy::Action;
+use uuid::Uuid;
+
+use super::{Organisation, facts, load, not_found};
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, Problem};
+use crate::state::AppState;
+
+/// One organisation. Unverified ones are visible only to their members and to staff.
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path)),
+    security((), ("bearer_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, body = Organisation),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/organisations/{id}")]
+pub async fn get_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Organisation>, ApiError> {
+    let id = id.into_inner();
+    let mut conn = state.conn().await?;
+    let row = load(&mut conn, id).await?;
+    require(&caller, Action::ReadOrganisation(facts(&row)), || {
+        not_found(id)
+    })?;
+    Ok(web::Json(row.into()))
+}

@@ -1,0 +1,107 @@
+//! `POST /api/v1/organisations/{id}/verification`: staff verify or refuse an organisation.
+
+use actix_web::{post, web};
+use labour_domain::ClosedSet;
+use labour_domain::organisation::Verification;
+use labour_domain::policy::Action;
+use labour_store::audit::Event;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{Organisation, facts, load, not_found};
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, BodyChecker, FieldError, Problem};
+use crate::lang::Text;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationRequest {
+    /// `verified` or `refused`.
+    #[schema(example = "verified")]
+    pub decision: String,
+    /// Required when refusing: the organisation's members see it.
+    pub reason: Option<String>,
+}
+
+/// Verifies or refuses an organisation (staff).
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path)),
+    request_body = VerificationRequest,
+    security(("bearer_token" = [])),
+    responses(
+        (status = 200, body = Organisation),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/organisations/{id}/verification")]
+pub async fn verify_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: web::Json<VerificationRequest>,
+) -> Result<web::Json<Organisation>, ApiError> {
+    let id = id.into_inner();
+    let mut conn = state.conn().await?;
+    let row = load(&mut conn, id).await?;
+    require(&caller, Action::VerifyOrganisation(facts(&row)), || {
+        not_found(id)
+    })?;
+
+    let mut check = BodyChecker::default();
+    let decision = check.check("decision", Verification::parse(&body.decision));
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    match (decision, reason) {
+        (Some(Verification::Pending), _) => check.push(FieldError {
+            field: "decision".into(),
+            code: "unknown_value",
+            message: Text::new("Chọn verified hoặc refused.", "Choose verified or refused."),
+        }),
+        (Some(Verification::Refused), None) => check.push(FieldError {
+            field: "reason".into(),
+            code: "required",
+            message: Text::new("Hãy ghi lý do từ chối.", "Give the reason for refusing."),
+        }),
+        _ => {}
+    }
+    if reason.is_some_and(|r| r.chars().count() > 1000) {
+        check.push(FieldError {
+            field: "reason".into(),
+            code: "too_long",
+            message: Text::new("Tối đa 1000 ký tự.", "At most 1000 characters."),
+        });
+    }
+    check.finish()?;
+    let decision = decision.ok_or_else(|| ApiError::internal("checked decision missing"))?;
+    let reason = if decision == Verification::Refused {
+        reason
+    } else {
+        None
+    };
+    let updated = labour_store::organisations::set_verification(&mut conn, id, decision, reason)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    let addr = caller.addr_string();
+    let action = if decision == Verification::Verified {
+        "organisation_verified"
+    } else {
+        "organisation_refused"
+    };
+    let event = Event {
+        subject_type: Some("organisation"),
+        subject_id: Some(id.to_string()),
+        details: serde_json::json!({ "from": row.verification, "to": decision.as_str(), "reason": reason }),
+        ..caller.event(action, &addr)
+    };
+    labour_store::audit::record(&mut conn, event).await?;
+    Ok(web::Json(updated.into()))
+}
