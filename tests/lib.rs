@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use actix_web::dev::ServerHandle;
 use labour_api::config::Config;
 use labour_api::state::AppState;
+use labour_domain::account::Identifier;
+use labour_store::accounts::{AccountRole, NewAccount};
 use labour_store::test_db::TestDb;
 
 /// A running portal for one test. Dropping it stops the server and drops the database.
@@ -74,6 +76,9 @@ impl TestApp {
     ) -> Result<TestApp, Error> {
         let mut config = TestApp::config();
         adjust(&mut config);
+        // Server errors show in a failing test's output; RUST_LOG=debug shows more.
+        config.log.level = "warn".into();
+        labour_api::telemetry::init(&config.log);
         let pool = labour_store::db::pool(db.url(), 4)?;
         let state = AppState::new(&config, pool)?;
         let (server, addr) = labour_api::server::bind(&config.server, state)?;
@@ -111,6 +116,90 @@ impl TestApp {
         self.client.request(method, path, headers, body).await
     }
 
+    /// POST (or any method) with a JSON body and optional extra headers.
+    pub async fn json(
+        &self,
+        method: &str,
+        path: &str,
+        auth: &Auth,
+        body: &serde_json::Value,
+    ) -> Result<TestResponse, Error> {
+        let mut headers = vec![("content-type", "application/json".to_owned())];
+        headers.extend(auth.header());
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.client
+            .request(method, path, &headers, Some(serde_json::to_vec(body)?))
+            .await
+    }
+
+    /// A request without a body, with the given credentials.
+    pub async fn call(&self, method: &str, path: &str, auth: &Auth) -> Result<TestResponse, Error> {
+        let headers = auth.header();
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.client.request(method, path, &headers, None).await
+    }
+
+    /// Creates an account directly in the database (for staff and admins, which nobody can sign
+    /// up as) and signs it in over HTTP.
+    pub async fn account(&self, role: AccountRole, email: &str) -> Result<Session, Error> {
+        let hasher = labour_api::auth::password::Hasher::new(256, 1, 1)?;
+        let hash = hasher.hash_now(PASSWORD)?;
+        let identifier = Identifier::parse(email)?;
+        let mut conn = labour_store::db::connect(self.db.url()).await?;
+        let new = NewAccount {
+            id: uuid::Uuid::now_v7(),
+            role,
+            identifier: &identifier,
+            display_name: "Người thử",
+            password_hash: &hash,
+        };
+        labour_store::accounts::insert(&mut conn, &new).await?;
+        self.login(email, PASSWORD).await
+    }
+
+    /// Signs in; fails the test unless it works.
+    pub async fn login(&self, identifier: &str, password: &str) -> Result<Session, Error> {
+        let body = serde_json::json!({ "identifier": identifier, "password": password });
+        let res = self
+            .json("POST", "/api/v1/sessions", &Auth::None, &body)
+            .await?;
+        if res.status != 200 {
+            return Err(format!("login failed: {} {}", res.status, res.text()).into());
+        }
+        let json = res.json();
+        let field = |name: &str| {
+            json[name]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or(format!("no {name}"))
+        };
+        Ok(Session {
+            access: field("access_token")?,
+            refresh: field("refresh_token")?,
+        })
+    }
+
+    /// Registers an organisation as `owner`; returns its id.
+    pub async fn organisation(
+        &self,
+        owner: &Session,
+        body: serde_json::Value,
+    ) -> Result<uuid::Uuid, Error> {
+        let res = self
+            .json("POST", "/api/v1/organisations", &owner.auth(), &body)
+            .await?;
+        if res.status != 201 {
+            return Err(format!("organisation not created: {} {}", res.status, res.text()).into());
+        }
+        Ok(res.json()["id"].as_str().ok_or("no id")?.parse()?)
+    }
+
+    /// Everything in the audit log, oldest first.
+    pub async fn audit(&self) -> Result<Vec<labour_store::audit::AuditRow>, Error> {
+        let mut conn = labour_store::db::connect(self.db.url()).await?;
+        Ok(labour_store::audit::all(&mut conn).await?)
+    }
+
     /// Runs the demo seed against this app's database.
     pub async fn seed_demo(&self) -> Result<usize, Error> {
         let mut conn = labour_store::db::connect(self.db.url()).await?;
@@ -123,6 +212,52 @@ impl Drop for TestApp {
         // Stop accepting and end the workers; the future is not awaited: the test is over.
         drop(self.server.stop(false));
     }
+}
+
+/// The password of accounts that tests create.
+pub const PASSWORD: &str = "mật khẩu thử 2026";
+
+/// A signed-in session's tokens.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access: String,
+    pub refresh: String,
+}
+
+impl Session {
+    pub fn auth(&self) -> Auth {
+        Auth::Bearer(self.access.clone())
+    }
+}
+
+/// The credentials a request carries.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    None,
+    Bearer(String),
+    ApiKey(String),
+}
+
+impl Auth {
+    fn header(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Auth::None => vec![],
+            Auth::Bearer(t) => vec![("authorization", format!("Bearer {t}"))],
+            Auth::ApiKey(k) => vec![("x-api-key", k.clone())],
+        }
+    }
+}
+
+/// A valid enterprise registration body with a tax code made from `n` (check digit computed).
+pub fn enterprise(name: &str, n: u32) -> serde_json::Value {
+    let first_nine = format!("48{n:07}");
+    let digits: Vec<u32> = first_nine.bytes().map(|b| u32::from(b - b'0')).collect();
+    let code = match labour_domain::tax_code::check_digit(&digits) {
+        Some(c) => format!("{first_nine}{c}"),
+        // No check digit exists for this prefix: use the next number.
+        None => return enterprise(name, n + 1),
+    };
+    serde_json::json!({ "kind": "enterprise", "name": name, "tax_code": code })
 }
 
 #[derive(Debug)]

@@ -19,7 +19,7 @@ CREATE TABLE accounts (
     display_name         text NOT NULL CHECK (length(btrim(display_name)) > 0),
     password_hash        text NOT NULL,
     -- Access tokens issued before this instant are refused (logout everywhere).
-    sessions_valid_after timestamptz NOT NULL DEFAULT '-infinity',
+    sessions_valid_after timestamptz NOT NULL DEFAULT '1970-01-01T00:00:00Z',
     version              integer NOT NULL DEFAULT 1,
     created_at           timestamptz NOT NULL DEFAULT now(),
     updated_at           timestamptz NOT NULL DEFAULT now(),

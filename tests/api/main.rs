@@ -1,6 +1,9 @@
 //! End-to-end tests over HTTP against a real PostgreSQL: one binary, a module per area.
 
+mod accounts;
+mod authz;
 mod errors;
 mod health;
 mod openapi;
+mod organisations;
 mod reference;

@@ -41,6 +41,18 @@ enum Command {
     Migrate,
     /// Migrate, load reference data, and add the deterministic demo organisations.
     Seed,
+    /// Create an admin account (the first one, or another). The password is read from
+    /// LABOUR_ADMIN_PASSWORD, else asked for on the terminal, else read as one line of input.
+    CreateAdmin {
+        #[arg(long, required_unless_present = "phone", conflicts_with = "phone")]
+        email: Option<String>,
+        /// Vietnamese mobile number, instead of an email.
+        #[arg(long)]
+        phone: Option<String>,
+        /// The name shown for the account.
+        #[arg(long)]
+        name: String,
+    },
     /// Print the OpenAPI contract (JSON) that the server serves at /openapi.json.
     Openapi {
         /// Write to this file instead of standard output.
@@ -87,6 +99,16 @@ async fn run(command: Command, config: Config) -> CliResult {
         Command::Serve { migrate } => serve(&config, &database, migrate).await,
         Command::Migrate => interruptible(migrate(&database)).await,
         Command::Seed => interruptible(seed(&database)).await,
+        Command::CreateAdmin { email, phone, name } => {
+            create_admin(
+                &config,
+                &database,
+                email.as_deref(),
+                phone.as_deref(),
+                &name,
+            )
+            .await
+        }
         Command::Openapi { .. } => Ok(()),
     };
     database.close().await;
@@ -162,6 +184,74 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     server.await?;
     tracing::info!("server stopped");
     Ok(())
+}
+
+async fn create_admin(
+    config: &Config,
+    database: &Database,
+    email: Option<&str>,
+    phone: Option<&str>,
+    name: &str,
+) -> CliResult {
+    use labour_domain::account::{Email, Identifier, Password, Phone, display_name};
+    let identifier = match (email, phone) {
+        (Some(e), _) => Identifier::Email(Email::parse(e).map_err(|e| format!("--email: {e}"))?),
+        (None, Some(p)) => Identifier::Phone(Phone::parse(p).map_err(|e| format!("--phone: {e}"))?),
+        (None, None) => return Err("give --email or --phone".into()),
+    };
+    let name = display_name(name).map_err(|e| format!("--name: {e}"))?;
+    let password =
+        Password::parse(&read_admin_password()?).map_err(|e| format!("password: {e}"))?;
+    let a = &config.auth;
+    let hasher = crate::auth::password::Hasher::new(
+        a.argon2_memory_kib,
+        a.argon2_iterations,
+        a.argon2_parallelism,
+    )
+    .map_err(|e| format!("argon2 parameters: {e}"))?;
+    let hash = hasher.hash_now(password.expose())?;
+    let id = uuid::Uuid::now_v7();
+    let mut conn = labour_store::db::connect(database.url()).await?;
+    let new = labour_store::accounts::NewAccount {
+        id,
+        role: labour_store::accounts::AccountRole::Admin,
+        identifier: &identifier,
+        display_name: &name,
+        password_hash: &hash,
+    };
+    if !labour_store::accounts::insert(&mut conn, &new).await? {
+        return Err("an account with this email or phone already exists".into());
+    }
+    let event = labour_store::audit::Event {
+        action: "role_granted",
+        subject_type: Some("account"),
+        subject_id: Some(id.to_string()),
+        details: serde_json::json!({ "role": "admin", "via": "command line" }),
+        ..Default::default()
+    };
+    labour_store::audit::record(&mut conn, event).await?;
+    say(&format!("Admin account {id} created for {name}."));
+    Ok(())
+}
+
+fn read_admin_password() -> Result<String, Box<dyn std::error::Error>> {
+    use std::io::IsTerminal;
+    if let Ok(p) = std::env::var("LABOUR_ADMIN_PASSWORD")
+        && !p.is_empty()
+    {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (8-128 characters): ")?;
+        let again = rpassword::prompt_password("Same password again: ")?;
+        if first != again {
+            return Err("the two passwords differ".into());
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 fn openapi(output: Option<&std::path::Path>) -> CliResult {

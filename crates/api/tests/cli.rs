@@ -34,11 +34,24 @@ fn run(cmd: &mut Command) -> Result<String, Box<dyn std::error::Error>> {
 
 /// A plain HTTP/1.1 GET; returns the status line and the body.
 fn http_get(addr: &str, path: &str) -> Result<(String, String), Box<dyn std::error::Error>> {
+    http(addr, "GET", path, None)
+}
+
+/// A plain HTTP/1.1 request with an optional JSON body.
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+) -> Result<(String, String), Box<dyn std::error::Error>> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let body = json.unwrap_or("");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
     )?;
     let mut response = String::new();
     stream.read_to_string(&mut response)?;
@@ -153,5 +166,162 @@ fn serve_runs_its_own_cluster_which_others_join_and_it_stops() -> TestResult {
     };
     assert!(status.success(), "graceful exit: {status}");
     assert!(!pid_file.exists(), "serve stopped the cluster at exit");
+    Ok(())
+}
+
+#[tokio::test]
+async fn create_admin_makes_one_admin_and_refuses_a_second_with_the_same_email() -> TestResult {
+    let db = TestDb::new().await?;
+    let admin = |password_env: bool| {
+        let mut cmd = bin();
+        cmd.args([
+            "create-admin",
+            "--email",
+            "Admin@Example.vn",
+            "--name",
+            "Quản trị",
+        ])
+        .env("DATABASE_URL", db.url())
+        .env("LABOUR_ARGON2_MEMORY_KIB", "256")
+        .env("LABOUR_ARGON2_ITERATIONS", "1");
+        if password_env {
+            cmd.env("LABOUR_ADMIN_PASSWORD", "mật khẩu quản trị");
+        }
+        cmd
+    };
+    let out = run(&mut admin(true))?;
+    assert!(
+        out.contains("Admin account") && out.contains("Quản trị"),
+        "{out}"
+    );
+
+    // From standard input this time, and refused: the email is taken.
+    let mut child = admin(false)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .ok_or("no stdin")?
+        .write_all(b"another password\n")?;
+    let second = child.wait_with_output()?;
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already exists"));
+
+    let mut conn = labour_store::db::connect(db.url()).await?;
+    let identifier = labour_domain::account::Identifier::parse("admin@example.vn")?;
+    let row = labour_store::accounts::find_by_identifier(&mut conn, &identifier)
+        .await?
+        .ok_or("no admin")?;
+    assert_eq!(row.role, "admin");
+    let audit = labour_store::audit::all(&mut conn).await?;
+    assert_eq!(audit.len(), 1);
+    assert_eq!(
+        (audit[0].action.as_str(), audit[0].details["role"].as_str()),
+        ("role_granted", Some("admin"))
+    );
+    Ok(())
+}
+
+#[test]
+fn production_mode_refuses_to_start_without_a_strong_secret() -> TestResult {
+    for secret in [None, Some("too-short")] {
+        let mut cmd = bin();
+        cmd.arg("serve")
+            .env("LABOUR_MODE", "production")
+            .env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/x");
+        if let Some(s) = secret {
+            cmd.env("LABOUR_JWT_SECRET", s);
+        }
+        let out = cmd.output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && err.contains("LABOUR_JWT_SECRET"),
+            "{secret:?}: {err}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
+    let db = TestDb::new().await?;
+    let mut serve = bin()
+        .arg("serve")
+        .env("DATABASE_URL", db.url())
+        .env("LABOUR_BIND", "127.0.0.1:0")
+        .env("LABOUR_LOG", "trace")
+        .env(
+            "LABOUR_JWT_SECRET",
+            "a-secret-for-this-test-0123456789abcdef",
+        )
+        .env("LABOUR_ARGON2_MEMORY_KIB", "256")
+        .env("LABOUR_ARGON2_ITERATIONS", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Trace logs are many: read them as they come, or the server blocks on a full pipe.
+    let mut stderr = serve.stderr.take().ok_or("no stderr")?;
+    let log_reader = std::thread::spawn(move || {
+        let mut logs = String::new();
+        let _ = stderr.read_to_string(&mut logs);
+        logs
+    });
+    let stdout = serve.stdout.take().ok_or("no stdout")?;
+    let addr = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.strip_prefix("Portal on http://")
+                .map(|r| r.split_whitespace().next().unwrap_or("").to_owned())
+        })
+        .ok_or("serve printed no address")?;
+    let password = "mật-khẩu-bí-mật-123";
+    let signup =
+        format!(r#"{{"email":"log@example.vn","password":"{password}","display_name":"Log"}}"#);
+    let (status, _) = http(&addr, "POST", "/api/v1/accounts", Some(&signup))?;
+    assert!(status.contains("202"), "{status}");
+    let login = format!(r#"{{"identifier":"log@example.vn","password":"{password}"}}"#);
+    let (status, body) = http(&addr, "POST", "/api/v1/sessions", Some(&login))?;
+    assert!(status.contains("200"), "{status} {body}");
+    let tokens: serde_json::Value = serde_json::from_str(&body)?;
+    let access = tokens["access_token"]
+        .as_str()
+        .ok_or("no access token")?
+        .to_owned();
+    let refresh = tokens["refresh_token"]
+        .as_str()
+        .ok_or("no refresh token")?
+        .to_owned();
+    let (status, _) = http(
+        &addr,
+        "POST",
+        "/api/v1/sessions/refresh",
+        Some(&format!(r#"{{"refresh_token":"{refresh}"}}"#)),
+    )?;
+    assert!(status.contains("200"));
+
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(serve.id() as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )?;
+    serve.wait()?;
+    let logs = log_reader.join().map_err(|_| "log reader panicked")?;
+    assert!(
+        logs.contains("request finished"),
+        "the server did log: {logs}"
+    );
+    for secret in [
+        password,
+        &access,
+        &refresh,
+        "$argon2",
+        "log@example.vn",
+        "127.0.0.1:5",
+    ] {
+        assert!(!logs.contains(secret), "logs contain {secret:?}");
+    }
     Ok(())
 }

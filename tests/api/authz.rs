@@ -1,0 +1,221 @@
+//! The authorization matrix over HTTP: every protected endpoint, for every kind of caller,
+//! gets the status the permission table (crates/domain/src/policy.rs) says.
+
+use labour_store::accounts::AccountRole;
+use labour_tests::{Auth, TEST_SECRET, TestApp, TestResult, enterprise};
+use serde_json::json;
+
+/// Callers, in the order of the columns below.
+const CALLERS: [&str; 9] = [
+    "anonymous",
+    "worker",
+    "member of A",
+    "member of B",
+    "staff",
+    "admin",
+    "key of A",
+    "expired token",
+    "revoked key",
+];
+
+#[actix_web::test]
+async fn every_protected_endpoint_for_every_caller() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let worker = app.account(AccountRole::User, "worker@example.vn").await?;
+    let member_a = app.account(AccountRole::User, "a@example.vn").await?;
+    let member_b = app.account(AccountRole::User, "b@example.vn").await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let admin = app.account(AccountRole::Admin, "admin@example.vn").await?;
+
+    // A: a verified enterprise; P: a pending one of the same member; B: a verified school.
+    let a = app
+        .organisation(&member_a, enterprise("Doanh nghiệp A", 1))
+        .await?;
+    let p = app
+        .organisation(&member_a, enterprise("Doanh nghiệp P", 2))
+        .await?;
+    let b_body = json!({ "kind": "school", "name": "Trường B", "licence_number": "GDNN-1" });
+    let b = app.organisation(&member_b, b_body).await?;
+    for id in [a, b] {
+        let res = app
+            .json(
+                "POST",
+                &format!("/api/v1/organisations/{id}/verification"),
+                &staff.auth(),
+                &json!({ "decision": "verified" }),
+            )
+            .await?;
+        assert_eq!(res.status, 200, "{}", res.text());
+    }
+
+    let new_key = |scopes: serde_json::Value| {
+        let app = &app;
+        let member_a = member_a.clone();
+        async move {
+            let res = app
+                .json(
+                    "POST",
+                    &format!("/api/v1/organisations/{a}/api-keys"),
+                    &member_a.auth(),
+                    &json!({ "name": "app", "scopes": scopes }),
+                )
+                .await?;
+            let json = res.json();
+            let key = json["key"].as_str().ok_or("no key")?.to_owned();
+            let id = json["id"].as_str().ok_or("no id")?.to_owned();
+            Ok::<_, Box<dyn std::error::Error>>((key, id))
+        }
+    };
+    let (key_a, _) = new_key(json!(["postings:write"])).await?;
+    let (revoked, revoked_id) = new_key(json!([])).await?;
+    let res = app
+        .call(
+            "DELETE",
+            &format!("/api/v1/organisations/{a}/api-keys/{revoked_id}"),
+            &member_a.auth(),
+        )
+        .await?;
+    assert_eq!(res.status, 204);
+
+    // The worker's token, re-signed as issued two hours ago (so expired an hour and 45 minutes ago).
+    let keys = labour_api::auth::tokens::JwtKeys::new(TEST_SECRET.as_bytes());
+    let claims = keys
+        .verify(&worker.access)
+        .ok_or("worker token does not verify")?;
+    let expired = keys.issue(
+        claims.sub,
+        claims.sid,
+        chrono::Utc::now() - chrono::Duration::hours(2),
+        900,
+    );
+
+    let callers = [
+        Auth::None,
+        worker.auth(),
+        member_a.auth(),
+        member_b.auth(),
+        staff.auth(),
+        admin.auth(),
+        Auth::ApiKey(key_a.clone()),
+        Auth::Bearer(expired),
+        Auth::ApiKey(revoked),
+    ];
+
+    // method, path, body, expected status per caller (columns as in CALLERS).
+    let mut n = 100;
+    let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 9])> = vec![
+        (
+            "GET",
+            "/api/v1/me".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations?verification=pending".into(),
+            None,
+            [401, 403, 403, 403, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            format!("/api/v1/organisations/{a}"),
+            None,
+            [200, 200, 200, 200, 200, 200, 200, 401, 401],
+        ),
+        (
+            "GET",
+            format!("/api/v1/organisations/{p}"),
+            None,
+            [404, 404, 200, 404, 200, 200, 404, 401, 401],
+        ),
+        (
+            "POST",
+            format!("/api/v1/organisations/{a}/verification"),
+            Some(json!({ "decision": "verified" })),
+            [401, 403, 403, 403, 200, 200, 403, 401, 401],
+        ),
+        (
+            "POST",
+            format!("/api/v1/organisations/{p}/verification"),
+            Some(json!({ "decision": "refused", "reason": "Sai mã số thuế" })),
+            [404, 404, 403, 404, 200, 200, 404, 401, 401],
+        ),
+        (
+            "POST",
+            format!("/api/v1/organisations/{a}/api-keys"),
+            Some(json!({ "name": "app" })),
+            [401, 404, 201, 404, 201, 201, 403, 401, 401],
+        ),
+        (
+            "GET",
+            format!("/api/v1/organisations/{a}/api-keys"),
+            None,
+            [401, 404, 200, 404, 200, 200, 403, 401, 401],
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/organisations/{a}/api-keys/{{fresh}}"),
+            None,
+            [401, 404, 204, 404, 204, 204, 403, 401, 401],
+        ),
+        (
+            "POST",
+            "/api/v1/staff".into(),
+            Some(
+                json!({ "email": "new.staff@example.vn", "password": "mật khẩu mới 1", "display_name": "Cán bộ" }),
+            ),
+            [401, 403, 403, 403, 403, 201, 403, 401, 401],
+        ),
+        // Last: registering makes the caller a member, which changes their roles.
+        (
+            "POST",
+            "/api/v1/organisations".into(),
+            None,
+            [401, 201, 201, 201, 403, 403, 403, 401, 401],
+        ),
+    ];
+
+    let mut failures = Vec::new();
+    for (method, path, body, expected) in rows {
+        for ((caller, auth), want) in CALLERS.iter().zip(&callers).zip(expected) {
+            // Each delete gets a key of its own; each registration a tax code of its own.
+            let path = if path.contains("{fresh}") {
+                path.replace("{fresh}", &new_key(json!([])).await?.1)
+            } else {
+                path.clone()
+            };
+            let body = match (&body, path.as_str()) {
+                (None, "/api/v1/organisations") => {
+                    n += 1;
+                    Some(enterprise(&format!("Doanh nghiệp {n}"), n))
+                }
+                (b, _) => b.clone(),
+            };
+            let res = match &body {
+                Some(b) => app.json(method, &path, auth, b).await?,
+                None => app.call(method, &path, auth).await?,
+            };
+            if res.status != want {
+                failures.push(format!(
+                    "{method} {path} as {caller}: {} (expected {want}) {}",
+                    res.status,
+                    res.text()
+                ));
+            }
+            if res.status >= 400 {
+                assert_eq!(
+                    res.header("content-type"),
+                    Some("application/problem+json"),
+                    "{method} {path} as {caller}"
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    Ok(())
+}
