@@ -351,3 +351,26 @@ async fn bad_credentials_headers_get_401_not_anonymous_access() -> TestResult {
     );
     Ok(())
 }
+
+#[actix_web::test]
+async fn a_hash_made_with_older_parameters_is_redone_at_sign_in() -> TestResult {
+    // Accounts are created with 256 KiB; this portal now asks for 512 KiB.
+    let app = TestApp::spawn_with(TestDb::new().await?, |c| c.auth.argon2_memory_kib = 512).await?;
+    app.account(AccountRole::User, "em@example.vn").await?;
+    let mut conn = labour_store::db::connect(app.db.url()).await?;
+    let identifier = labour_domain::account::Identifier::parse("em@example.vn")?;
+    let row = labour_store::accounts::find_by_identifier(&mut conn, &identifier)
+        .await?
+        .ok_or("no account")?;
+    assert!(
+        row.password_hash
+            .starts_with("$argon2id$v=19$m=512,t=1,p=1$"),
+        "{}",
+        row.password_hash
+    );
+    assert!(
+        app.login("em@example.vn", PASSWORD).await.is_ok(),
+        "the new hash works"
+    );
+    Ok(())
+}
