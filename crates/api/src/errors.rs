@@ -379,13 +379,14 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
     }
 }
 
-/// Collects the field errors of a request body; `finish` gives 422 with all of them.
+/// Collects every invalid field of a request, so the client learns all of them in one answer.
 #[derive(Debug, Default)]
-pub struct BodyChecker {
+pub struct FieldErrors {
     errors: Vec<FieldError>,
 }
 
-impl BodyChecker {
+impl FieldErrors {
+    /// The value, or `None` with the error recorded against `field`.
     pub fn check<T>(&mut self, field: &str, result: Result<T, labour_domain::Error>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
@@ -400,16 +401,21 @@ impl BodyChecker {
         self.errors.push(error);
     }
 
+    /// 422 `validation_failed` listing the errors, if there are any.
     pub fn finish(self) -> Result<(), ApiError> {
+        self.finish_as(
+            ErrorCode::ValidationFailed,
+            "Một số trường không hợp lệ, xem danh sách lỗi.",
+            "Some fields are not valid; see the list of errors.",
+        )
+    }
+
+    /// The given error listing the errors, if there are any.
+    pub fn finish_as(self, code: ErrorCode, vi: &str, en: &str) -> Result<(), ApiError> {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(ApiError::new(ErrorCode::ValidationFailed)
-                .detail(
-                    "Một số trường không hợp lệ, xem danh sách lỗi.",
-                    "Some fields are not valid; see the list of errors.",
-                )
-                .with_errors(self.errors))
+            Err(ApiError::new(code).detail(vi, en).with_errors(self.errors))
         }
     }
 }

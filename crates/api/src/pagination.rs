@@ -4,7 +4,7 @@ use labour_domain::paging::PageRequest;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::errors::{ApiError, ErrorCode, FieldError, field_error};
+use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, field_error};
 
 /// One page of a long list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -40,7 +40,7 @@ pub struct List<T> {
 /// Collects the errors of every query parameter, so a client learns all of them in one answer.
 #[derive(Debug, Default)]
 pub struct QueryChecker {
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 }
 
 impl QueryChecker {
@@ -52,13 +52,7 @@ impl QueryChecker {
         parse: impl FnOnce(&str) -> Result<T, labour_domain::Error>,
     ) -> Option<T> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
-        match parse(value) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.errors.push(field_error(field, &e));
-                None
-            }
-        }
+        self.errors.check(field, parse(value))
     }
 
     /// `page` and `per_page`, defaulting and bounded by the domain's rules.
@@ -81,7 +75,9 @@ impl QueryChecker {
                 PageRequest::new(Some(p.page()), Some(pp.per_page())).unwrap_or_default()
             }
             (a, b) => {
-                self.errors.extend(a.err().into_iter().chain(b.err()));
+                for e in a.err().into_iter().chain(b.err()) {
+                    self.errors.push(e);
+                }
                 PageRequest::default()
             }
         }
@@ -109,15 +105,10 @@ impl QueryChecker {
     }
 
     pub fn finish(self) -> Result<(), ApiError> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::new(ErrorCode::InvalidQuery)
-                .detail(
-                    "Một số tham số truy vấn không hợp lệ, xem danh sách lỗi.",
-                    "Some query parameters are not valid; see the list of errors.",
-                )
-                .with_errors(self.errors))
-        }
+        self.errors.finish_as(
+            ErrorCode::InvalidQuery,
+            "Một số tham số truy vấn không hợp lệ, xem danh sách lỗi.",
+            "Some query parameters are not valid; see the list of errors.",
+        )
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::errors::{ApiError, BodyChecker, Problem};
+use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -46,7 +46,7 @@ pub async fn create_account(
     state: web::Data<AppState>,
     body: web::Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut check = BodyChecker::default();
+    let mut check = FieldErrors::default();
     let identifier = super::identifier(&mut check, body.email.as_deref(), body.phone.as_deref());
     let password = check.check("password", Password::parse(&body.password));
     let name = check.check("display_name", display_name(&body.display_name));

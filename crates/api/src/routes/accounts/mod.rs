@@ -5,12 +5,12 @@ pub mod create;
 
 use labour_domain::account::{Email, Identifier, Phone};
 
-use crate::errors::{BodyChecker, FieldError};
+use crate::errors::{FieldError, FieldErrors};
 use crate::lang::Text;
 
 /// Exactly one of `email` and `phone`, parsed.
 pub fn identifier(
-    check: &mut BodyChecker,
+    check: &mut FieldErrors,
     email: Option<&str>,
     phone: Option<&str>,
 ) -> Option<Identifier> {

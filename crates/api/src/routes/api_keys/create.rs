@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::ApiKey;
 use crate::auth::tokens::new_api_key;
 use crate::auth::{Caller, require};
-use crate::errors::{ApiError, BodyChecker, Problem};
+use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::routes::organisations::{facts, load, not_found};
 use crate::state::AppState;
 
@@ -65,7 +65,7 @@ pub async fn create_api_key(
         not_found(id)
     })?;
 
-    let mut check = BodyChecker::default();
+    let mut check = FieldErrors::default();
     let name = check.check("name", labour_domain::account::display_name(&body.name));
     let mut scopes = vec![Scope::PublicRead];
     for (i, s) in body.scopes.iter().enumerate() {

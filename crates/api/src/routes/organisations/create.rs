@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::Organisation;
 use crate::auth::{Caller, require};
-use crate::errors::{ApiError, BodyChecker, ErrorCode, FieldError, Problem};
+use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -78,7 +78,7 @@ pub async fn create_organisation(
     let account = caller
         .account()
         .ok_or_else(|| ApiError::internal("no account"))?;
-    let mut check = BodyChecker::default();
+    let mut check = FieldErrors::default();
     let kind = check.check("kind", OrganisationKind::parse(&body.kind));
     let name = check.check("name", labour_domain::account::display_name(&body.name));
     let identity = match kind {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{Organisation, facts, load, not_found};
 use crate::auth::{Caller, require};
-use crate::errors::{ApiError, BodyChecker, FieldError, Problem};
+use crate::errors::{ApiError, FieldError, FieldErrors, Problem};
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -53,7 +53,7 @@ pub async fn verify_organisation(
         not_found(id)
     })?;
 
-    let mut check = BodyChecker::default();
+    let mut check = FieldErrors::default();
     let decision = check.check("decision", Verification::parse(&body.decision));
     let reason = body
         .reason

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::{Caller, require};
-use crate::errors::{ApiError, BodyChecker, ErrorCode, Problem};
+use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -53,7 +53,7 @@ pub async fn create_staff(
     require(&caller, Action::CreateStaff, || {
         ApiError::internal("never hidden")
     })?;
-    let mut check = BodyChecker::default();
+    let mut check = FieldErrors::default();
     let identifier = crate::routes::accounts::identifier(
         &mut check,
         body.email.as_deref(),
