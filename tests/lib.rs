@@ -8,6 +8,7 @@ use labour_api::state::AppState;
 use labour_domain::account::Identifier;
 use labour_store::accounts::{AccountRole, NewAccount};
 use labour_store::test_db::TestDb;
+pub use serde_json::json;
 
 /// A running portal for one test. Dropping it stops the server and drops the database.
 #[derive(Debug)]
@@ -126,6 +127,24 @@ impl TestApp {
     ) -> Result<TestResponse, Error> {
         let mut headers = vec![("content-type", "application/json".to_owned())];
         headers.extend(auth.header());
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.client
+            .request(method, path, &headers, Some(serde_json::to_vec(body)?))
+            .await
+    }
+
+    /// A JSON request with credentials and extra headers (If-Match, Idempotency-Key).
+    pub async fn send_json(
+        &self,
+        method: &str,
+        path: &str,
+        auth: &Auth,
+        extra: &[(&str, &str)],
+        body: &serde_json::Value,
+    ) -> Result<TestResponse, Error> {
+        let mut headers = vec![("content-type", "application/json".to_owned())];
+        headers.extend(auth.header());
+        headers.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
         let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.client
             .request(method, path, &headers, Some(serde_json::to_vec(body)?))
@@ -258,6 +277,47 @@ pub fn enterprise(name: &str, n: u32) -> serde_json::Value {
         None => return enterprise(name, n + 1),
     };
     serde_json::json!({ "kind": "enterprise", "name": name, "tax_code": code })
+}
+
+/// A valid job posting body, due in 30 days.
+pub fn job(title: &str) -> serde_json::Value {
+    let deadline = chrono::Utc::now().date_naive() + chrono::Duration::days(30);
+    serde_json::json!({
+        "kind": "job",
+        "title": title,
+        "description": "Hàn kết cấu thép cho nhà xưởng trong khu công nghiệp; làm ca ngày.",
+        "occupation_code": "7212",
+        "commune_code": "06463",
+        "headcount": 5,
+        "required_level": "so_cap",
+        "salary": { "type": "range", "min_vnd": 8000000, "max_vnd": 12000000 },
+        "shifts": ["day"],
+        "benefits": ["shuttle_bus", "meals"],
+        "contact": { "name": "Phòng nhân sự", "phone": "0912345678" },
+        "deadline": deadline.to_string()
+    })
+}
+
+/// A verified enterprise with a signed-in member: (organisation id, member session).
+pub async fn verified_enterprise(
+    app: &TestApp,
+    email: &str,
+    n: u32,
+) -> Result<(uuid::Uuid, Session), Error> {
+    let member = app.account(AccountRole::User, email).await?;
+    let org = app
+        .organisation(&member, enterprise(&format!("Doanh nghiệp {n}"), n))
+        .await?;
+    let mut conn = labour_store::db::connect(app.db.url()).await?;
+    labour_store::organisations::set_verification(
+        &mut conn,
+        org,
+        labour_domain::organisation::Verification::Verified,
+        None,
+    )
+    .await?;
+    // Memberships are read at each request, so the session sees the new organisation.
+    Ok((org, member))
 }
 
 #[derive(Debug)]

@@ -6,4 +6,5 @@ mod errors;
 mod health;
 mod openapi;
 mod organisations;
+mod postings;
 mod reference;

@@ -172,10 +172,9 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     if migrate_first || database.is_private() {
         migrate(database).await?;
     }
-    let state = AppState::new(
-        config,
-        labour_store::db::pool(database.url(), config.database.pool_size)?,
-    )?;
+    let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
+    actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
+    let state = AppState::new(config, pool)?;
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(

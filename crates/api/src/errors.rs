@@ -25,6 +25,7 @@ pub enum ErrorCode {
     InvalidQuery,
     InvalidPathParameter,
     InvalidJson,
+    InvalidHeader,
     ValidationFailed,
     UnsupportedMediaType,
     PayloadTooLarge,
@@ -35,6 +36,11 @@ pub enum ErrorCode {
     InvalidApiKey,
     Forbidden,
     Conflict,
+    InvalidTransition,
+    OrganisationUnverified,
+    PreconditionRequired,
+    PreconditionFailed,
+    IdempotencyKeyReused,
     RateLimited,
     DatabaseUnavailable,
     Internal,
@@ -97,6 +103,12 @@ impl ErrorCode {
                 "Nội dung JSON không hợp lệ",
                 "Invalid JSON body",
             ),
+            InvalidHeader => (
+                InvalidRequest,
+                StatusCode::BAD_REQUEST,
+                "Tiêu đề HTTP không hợp lệ",
+                "Invalid request header",
+            ),
             ValidationFailed => (
                 InvalidRequest,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -151,6 +163,36 @@ impl ErrorCode {
                 StatusCode::CONFLICT,
                 "Trùng với dữ liệu đã có",
                 "Conflicts with existing data",
+            ),
+            InvalidTransition => (
+                Kind::Conflict,
+                StatusCode::CONFLICT,
+                "Không thể làm việc này ở trạng thái hiện tại",
+                "Not possible in the current state",
+            ),
+            OrganisationUnverified => (
+                Kind::Conflict,
+                StatusCode::CONFLICT,
+                "Tổ chức chưa được xác minh",
+                "Organisation not verified yet",
+            ),
+            PreconditionRequired => (
+                InvalidRequest,
+                StatusCode::PRECONDITION_REQUIRED,
+                "Thiếu tiêu đề If-Match",
+                "If-Match required",
+            ),
+            PreconditionFailed => (
+                Kind::Conflict,
+                StatusCode::PRECONDITION_FAILED,
+                "Dữ liệu đã bị thay đổi",
+                "Changed since you read it",
+            ),
+            IdempotencyKeyReused => (
+                InvalidRequest,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Idempotency-Key đã dùng cho yêu cầu khác",
+                "Idempotency-Key used for another request",
             ),
             RateLimited => (
                 Unavailable,
@@ -362,6 +404,36 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
         D::LicenceNumberLength => Text::new(
             "Số giấy chứng nhận đăng ký hoạt động cần từ 1 đến 50 ký tự.",
             "The licence number needs 1 to 50 characters.",
+        ),
+        D::TextLength { min, max } => Text::new(
+            format!("Cần từ {min} đến {max} ký tự."),
+            format!("Needs {min} to {max} characters."),
+        ),
+        D::OutOfRange { min, max } => Text::new(
+            format!("Phải từ {min} đến {max}."),
+            format!("Must be from {min} to {max}."),
+        ),
+        D::MinAboveMax => Text::new(
+            "Mức tối thiểu lớn hơn mức tối đa.",
+            "The minimum is above the maximum.",
+        ),
+        D::EndBeforeStart => Text::new(
+            "Ngày kết thúc trước ngày bắt đầu.",
+            "The end is before the start.",
+        ),
+        D::DateInPast => Text::new("Ngày này đã qua.", "This date has passed."),
+        D::DateTooFar => Text::new(
+            "Ngày này xa hơn hai năm tới.",
+            "This date is more than two years ahead.",
+        ),
+        D::TooMany { max } => Text::new(
+            format!("Tối đa {max} mục."),
+            format!("At most {max} items."),
+        ),
+        D::Required => Text::new("Cần điền trường này.", "This field is required."),
+        D::TransitionNotAllowed { from, transition } => Text::new(
+            format!("Tin ở trạng thái {from} không thể {transition}."),
+            format!("A {from} posting cannot {transition}."),
         ),
         D::PageOutOfRange => Text::new(
             "Số trang phải là số nguyên từ 1.",

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod database;
 pub mod errors;
+pub mod expiry;
 pub mod lang;
 pub mod openapi;
 pub mod pagination;

@@ -19,6 +19,8 @@ use utoipa_actix_web::AppExt;
         (name = "accounts", description = "Sign up, sign in, tokens, the signed-in account, staff"),
         (name = "organisations", description = "Enterprises and schools, and their verification"),
         (name = "api-keys", description = "Keys for third-party apps"),
+        (name = "postings", description = "Job openings, training needs and courses; the change feed"),
+        (name = "moderation", description = "Staff review of postings"),
         (name = "reference", description = "Zones, communes, occupations, training levels, ethnic groups"),
     )
 )]

@@ -31,6 +31,27 @@ pub enum Error {
     DisplayNameLength { max: usize },
     #[error("licence number must be 1 to 50 characters")]
     LicenceNumberLength,
+    #[error("text must be {min} to {max} characters")]
+    TextLength { min: usize, max: usize },
+    #[error("must be from {min} to {max}")]
+    OutOfRange { min: u64, max: u64 },
+    #[error("the minimum is above the maximum")]
+    MinAboveMax,
+    #[error("the end is before the start")]
+    EndBeforeStart,
+    #[error("the date has passed")]
+    DateInPast,
+    #[error("the date is more than two years ahead")]
+    DateTooFar,
+    #[error("at most {max} items")]
+    TooMany { max: usize },
+    #[error("required")]
+    Required,
+    #[error("a {from} posting cannot {transition}")]
+    TransitionNotAllowed {
+        from: &'static str,
+        transition: &'static str,
+    },
     #[error("page must be a whole number from 1")]
     PageOutOfRange,
     #[error("per_page must be from 1 to {max}")]
@@ -53,6 +74,15 @@ impl Error {
             Error::PasswordTooLong { .. } => "password_too_long",
             Error::DisplayNameLength { .. } => "name_length",
             Error::LicenceNumberLength => "licence_number_length",
+            Error::TextLength { .. } => "text_length",
+            Error::OutOfRange { .. } => "out_of_range",
+            Error::MinAboveMax => "min_above_max",
+            Error::EndBeforeStart => "end_before_start",
+            Error::DateInPast => "date_in_past",
+            Error::DateTooFar => "date_too_far",
+            Error::TooMany { .. } => "too_many",
+            Error::Required => "required",
+            Error::TransitionNotAllowed { .. } => "transition_not_allowed",
             Error::PageOutOfRange => "page_out_of_range",
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
         }

@@ -7,6 +7,7 @@ pub mod occupation;
 pub mod organisation;
 pub mod paging;
 pub mod policy;
+pub mod posting;
 pub mod tax_code;
 pub mod text;
 pub mod zone;

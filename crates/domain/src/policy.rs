@@ -130,6 +130,14 @@ pub struct OrganisationFacts {
     pub verified: bool,
 }
 
+/// The facts about a posting that permissions depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostingFacts {
+    pub organisation: Uuid,
+    /// Published: anyone may read it.
+    pub public: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Read the account one is signed in as.
@@ -146,8 +154,24 @@ pub enum Action {
     ManageApiKeys(OrganisationFacts),
     /// Create staff accounts.
     CreateStaff,
-    /// Create and edit an organisation's postings (used by the postings endpoints).
+    /// Create, edit, submit and close an organisation's postings, and list them in every state.
     WritePostings(OrganisationFacts),
+    /// List the postings of one's own organisations (or key's organisation), in every state.
+    ListOwnPostings,
+    /// See the moderation queue and its counts.
+    ModerationQueue,
+    /// Read a posting: published ones are public; others belong to their organisation and staff.
+    ReadPosting(PostingFacts),
+    /// Approve, reject or remove a posting; see the moderation queue.
+    ModeratePosting(PostingFacts),
+    /// Read a posting's history (audit trail).
+    ReadPostingHistory(PostingFacts),
+    /// Report a posting to staff.
+    ReportPosting(PostingFacts),
+    /// A school offers a course or a proposal for an enterprise's training need.
+    OfferTraining(PostingFacts),
+    /// See and accept the offers made for a training need.
+    ManageOffers(PostingFacts),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +207,11 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
                 NotFound
             }
         }
-        Action::ReviewOrganisations | Action::CreateStaff => {
+        Action::ListOwnPostings => match actor {
+            Actor::Anonymous => Unauthenticated,
+            _ => Allow,
+        },
+        Action::ReviewOrganisations | Action::CreateStaff | Action::ModerationQueue => {
             let allowed = if action == Action::CreateStaff {
                 actor.is_admin()
             } else {
@@ -207,6 +235,43 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::Anonymous => Unauthenticated,
             Actor::ApiKey { organisation, .. } if *organisation == Some(org.id) => Forbidden,
             _ => NotFound,
+        },
+        Action::ReadPosting(p) => {
+            let own_key = matches!(actor, Actor::ApiKey { organisation, .. } if *organisation == Some(p.organisation));
+            if p.public || actor.is_staff() || actor.is_member_of(p.organisation) || own_key {
+                Allow
+            } else {
+                NotFound
+            }
+        }
+        Action::ModeratePosting(p) => match actor {
+            _ if actor.is_staff() => Allow,
+            _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
+            Actor::Anonymous => Unauthenticated,
+            _ => Forbidden,
+        },
+        Action::ReadPostingHistory(p) | Action::ManageOffers(p) => match actor {
+            _ if actor.is_staff() || actor.is_member_of(p.organisation) => Allow,
+            Actor::Anonymous if p.public => Unauthenticated,
+            _ => NotFound,
+        },
+        Action::ReportPosting(p) => match actor {
+            _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
+            Actor::Account { .. } => Allow,
+            Actor::Anonymous => Unauthenticated,
+            Actor::ApiKey { .. } => Forbidden,
+        },
+        Action::OfferTraining(p) => match actor {
+            _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
+            Actor::Account { memberships, .. }
+                if memberships
+                    .iter()
+                    .any(|m| m.kind == OrganisationKind::School) =>
+            {
+                Allow
+            }
+            Actor::Anonymous => Unauthenticated,
+            _ => Forbidden,
         },
         Action::WritePostings(org) => match actor {
             Actor::Anonymous => Unauthenticated,
@@ -301,124 +366,36 @@ mod tests {
         }
     }
 
+    /// The whole permission table, one row per action, one column per actor of `actors()`.
     #[test]
+    #[rustfmt::skip]
     fn the_table() {
-        let verified = OrganisationFacts {
-            id: A,
-            verified: true,
-        };
-        let pending = OrganisationFacts {
-            id: A,
-            verified: false,
-        };
-        //                                    anon             worker     member A   member B   staff  admin  key A w    key A r
-        expect(
-            Action::ReadOwnAccount,
-            [
-                Unauthenticated,
-                Allow,
-                Allow,
-                Allow,
-                Allow,
-                Allow,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::RegisterOrganisation,
-            [
-                Unauthenticated,
-                Allow,
-                Allow,
-                Allow,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::ReadOrganisation(verified),
-            [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow],
-        );
-        expect(
-            Action::ReadOrganisation(pending),
-            [
-                NotFound, NotFound, Allow, NotFound, Allow, Allow, NotFound, NotFound,
-            ],
-        );
-        expect(
-            Action::ReviewOrganisations,
-            [
-                Unauthenticated,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-                Allow,
-                Allow,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::VerifyOrganisation(verified),
-            [
-                Unauthenticated,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-                Allow,
-                Allow,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::VerifyOrganisation(pending),
-            [
-                NotFound, NotFound, Forbidden, NotFound, Allow, Allow, NotFound, NotFound,
-            ],
-        );
-        expect(
-            Action::ManageApiKeys(verified),
-            [
-                Unauthenticated,
-                NotFound,
-                Allow,
-                NotFound,
-                Allow,
-                Allow,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::CreateStaff,
-            [
-                Unauthenticated,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-                Forbidden,
-                Allow,
-                Forbidden,
-                Forbidden,
-            ],
-        );
-        expect(
-            Action::WritePostings(verified),
-            [
-                Unauthenticated,
-                NotFound,
-                Allow,
-                NotFound,
-                Forbidden,
-                Forbidden,
-                Allow,
-                Forbidden,
-            ],
-        );
+        let verified = OrganisationFacts { id: A, verified: true };
+        let pending = OrganisationFacts { id: A, verified: false };
+        let public = PostingFacts { organisation: A, public: true };
+        let draft = PostingFacts { organisation: A, public: false };
+        //                                                  anon             worker     member A   member B   staff      admin      key A w    key A r
+        expect(Action::ReadOwnAccount,                     [Unauthenticated, Allow,     Allow,     Allow,     Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::RegisterOrganisation,               [Unauthenticated, Allow,     Allow,     Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ReadOrganisation(verified),         [Allow,           Allow,     Allow,     Allow,     Allow,     Allow,     Allow,     Allow]);
+        expect(Action::ReadOrganisation(pending),          [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::ReviewOrganisations,                [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::VerifyOrganisation(verified),       [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::VerifyOrganisation(pending),        [NotFound,        NotFound,  Forbidden, NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::ManageApiKeys(verified),            [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::CreateStaff,                        [Unauthenticated, Forbidden, Forbidden, Forbidden, Forbidden, Allow,     Forbidden, Forbidden]);
+        expect(Action::WritePostings(verified),            [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Allow,     Forbidden]);
+        expect(Action::ListOwnPostings,                    [Unauthenticated, Allow,     Allow,     Allow,     Allow,     Allow,     Allow,     Allow]);
+        expect(Action::ModerationQueue,                    [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ReadPosting(public),                [Allow,           Allow,     Allow,     Allow,     Allow,     Allow,     Allow,     Allow]);
+        expect(Action::ReadPosting(draft),                 [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     Allow,     Allow]);
+        expect(Action::ModeratePosting(public),            [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ModeratePosting(draft),             [NotFound,        NotFound,  Forbidden, NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ReadPostingHistory(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::ReportPosting(public),              [Unauthenticated, Allow,     Allow,     Allow,     Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ReportPosting(draft),               [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::OfferTraining(public),              [Unauthenticated, Forbidden, Forbidden, Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 
     #[test]

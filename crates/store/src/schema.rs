@@ -167,6 +167,76 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    postings (id) {
+        id -> Uuid,
+        kind -> Text,
+        organisation_id -> Uuid,
+        state -> Text,
+        content -> Jsonb,
+        revision -> Nullable<Jsonb>,
+        title -> Text,
+        occupation_code -> Text,
+        zone_id -> Nullable<Uuid>,
+        commune_code -> Nullable<Text>,
+        deadline -> Nullable<Date>,
+        flags -> Array<Text>,
+        report_count -> Int4,
+        moderation_reason -> Nullable<Text>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        submitted_at -> Nullable<Timestamptz>,
+        published_at -> Nullable<Timestamptz>,
+        version -> Int4,
+    }
+}
+
+diesel::table! {
+    posting_reports (posting_id, account_id) {
+        posting_id -> Uuid,
+        account_id -> Uuid,
+        reason -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    training_offers (id) {
+        id -> Uuid,
+        need_id -> Uuid,
+        school_id -> Uuid,
+        course_id -> Nullable<Uuid>,
+        proposal -> Text,
+        state -> Text,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    feed_events (id) {
+        id -> Int8,
+        xact_id -> Int8,
+        posting_id -> Uuid,
+        kind -> Text,
+        change -> Text,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (actor, key) {
+        actor -> Text,
+        key -> Text,
+        request_hash -> Bytea,
+        status -> Nullable<Int4>,
+        body -> Nullable<Jsonb>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -178,6 +248,8 @@ diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
+diesel::joinable!(postings -> organisations (organisation_id));
+diesel::joinable!(posting_reports -> postings (posting_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     communes,
@@ -194,4 +266,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     api_keys,
     audit_log,
+    postings,
+    posting_reports,
+    training_offers,
+    feed_events,
+    idempotency_keys,
 );

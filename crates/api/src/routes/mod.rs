@@ -5,11 +5,16 @@ pub mod accounts;
 pub mod api_keys;
 pub mod communes;
 pub mod ethnic_groups;
+pub mod feed;
 pub mod health;
 pub mod me;
+pub mod moderation;
+pub mod my;
 pub mod occupation_groups;
 pub mod occupations;
+pub mod offers;
 pub mod organisations;
+pub mod postings;
 pub mod sessions;
 pub mod staff;
 pub mod training_levels;
@@ -45,6 +50,24 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(organisations::verify::verify_organisation)
                 .service(api_keys::create::create_api_key)
                 .service(api_keys::list::list_api_keys)
-                .service(api_keys::revoke::revoke_api_key),
+                .service(api_keys::revoke::revoke_api_key)
+                .service(postings::create::create_posting)
+                .service(postings::list::list_postings)
+                .service(postings::get::get_posting)
+                .service(postings::update::update_posting)
+                .service(postings::submit::submit_posting)
+                .service(postings::close::close_posting)
+                .service(postings::moderate::approve_posting)
+                .service(postings::moderate::reject_posting)
+                .service(postings::moderate::remove_posting)
+                .service(postings::report::report_posting)
+                .service(postings::history::get_posting_history)
+                .service(offers::create::create_offer)
+                .service(offers::list::list_offers)
+                .service(offers::accept::accept_offer)
+                .service(my::postings::list_my_postings)
+                .service(moderation::queue::get_moderation_queue)
+                .service(moderation::counts::get_moderation_counts)
+                .service(feed::get::get_feed),
         );
 }

@@ -1,0 +1,3 @@
+//! The change feed for third-party apps.
+
+pub mod get;

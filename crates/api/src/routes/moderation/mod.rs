@@ -1,0 +1,4 @@
+//! The staff moderation queue.
+
+pub mod counts;
+pub mod queue;

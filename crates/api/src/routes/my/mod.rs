@@ -1,0 +1,3 @@
+//! What belongs to the caller's organisations.
+
+pub mod postings;

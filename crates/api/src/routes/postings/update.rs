@@ -1,0 +1,82 @@
+//! `PUT /api/v1/postings/{id}`: edit a posting.
+
+use actix_web::{HttpRequest, HttpResponse, put, web};
+use labour_domain::ClosedSet;
+use labour_domain::policy::{Action, OrganisationFacts};
+use labour_domain::posting::{Content, Transition};
+use uuid::Uuid;
+
+use super::{Posting, check_content, etag, if_match, load, not_found, transition};
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::state::AppState;
+
+/// Replaces a posting's content. `If-Match` must carry the version you read (412 when someone
+/// changed it since). A draft is edited in place; a pending or rejected posting goes (back) to
+/// review; a published posting keeps its public version while the edit is reviewed.
+#[utoipa::path(
+    tag = "postings",
+    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag you read")),
+    request_body(content = Object, description = "The whole new content, of the same kind"),
+    security(("bearer_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, body = Posting, headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 428, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/postings/{id}")]
+pub async fn update_posting(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: web::Json<Content>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut conn = state.conn().await?;
+    let row = load(&mut conn, id).await?;
+    // Only the organisation writes; others learn nothing about a posting they cannot see.
+    let org = OrganisationFacts {
+        id: row.organisation_id,
+        verified: true,
+    };
+    require(&caller, Action::ReadPosting(super::facts(&row)), || {
+        not_found(id)
+    })?;
+    require(&caller, Action::WritePostings(org), || not_found(id))?;
+    let expected = if_match(&req)?;
+    let content = body.into_inner();
+    if content.kind().as_str() != row.kind {
+        return Err(ApiError::new(ErrorCode::ValidationFailed).detail(
+            format!(
+                "Không thể đổi loại tin ({} thành {}).",
+                row.kind,
+                content.kind().as_str()
+            ),
+            format!(
+                "The kind cannot change ({} to {}).",
+                row.kind,
+                content.kind().as_str()
+            ),
+        ));
+    }
+    let flags = check_content(&mut conn, &content).await?;
+    drop(conn);
+    let row = transition(
+        &state,
+        &caller,
+        id,
+        Transition::Edit,
+        Some(expected),
+        Some((&content, flags)),
+        None,
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
+        .json(Posting::for_caller(row, &caller)))
+}

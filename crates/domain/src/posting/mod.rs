@@ -1,0 +1,67 @@
+//! Postings: job openings, training needs and courses. One lifecycle for the three kinds; the
+//! content of each kind is a typed document, checked here before anything stores it.
+
+pub mod content;
+pub mod flags;
+pub mod lifecycle;
+
+pub use content::{Content, CourseContent, JobContent, TrainingNeedContent};
+pub use lifecycle::{State, Transition};
+
+use crate::error::ClosedSet;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Kind {
+    /// Tin tuyển dụng.
+    Job,
+    /// Nhu cầu đào tạo, đào tạo lại.
+    TrainingNeed,
+    /// Khóa học, tuyển sinh.
+    Course,
+}
+
+impl ClosedSet for Kind {
+    const WHAT: &'static str = "posting kind";
+}
+
+/// Why someone reports a posting.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum ReportReason {
+    Scam,
+    /// Asks workers for fees or deposits.
+    AsksForMoney,
+    Discriminatory,
+    WrongInformation,
+    Other,
+}
+
+impl ClosedSet for ReportReason {
+    const WHAT: &'static str = "report reason";
+}

@@ -1,0 +1,90 @@
+//! Schools' offers answering enterprises' training needs.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::Error;
+use crate::schema::{organisations, training_offers};
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = training_offers)]
+pub struct OfferRow {
+    pub id: Uuid,
+    pub need_id: Uuid,
+    pub school_id: Uuid,
+    pub course_id: Option<Uuid>,
+    pub proposal: String,
+    pub state: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Inserts an offer; `None` when this school already answered this need.
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    need: Uuid,
+    school: Uuid,
+    course: Option<Uuid>,
+    proposal: &str,
+    by: Option<Uuid>,
+) -> Result<Option<OfferRow>, Error> {
+    Ok(diesel::insert_into(training_offers::table)
+        .values((
+            training_offers::id.eq(Uuid::now_v7()),
+            training_offers::need_id.eq(need),
+            training_offers::school_id.eq(school),
+            training_offers::course_id.eq(course),
+            training_offers::proposal.eq(proposal),
+            training_offers::created_by.eq(by),
+        ))
+        .on_conflict_do_nothing()
+        .returning(OfferRow::as_returning())
+        .get_result(conn)
+        .await
+        .optional()?)
+}
+
+/// The offers for a need, with the school's name, oldest first.
+pub async fn for_need(
+    conn: &mut AsyncPgConnection,
+    need: Uuid,
+) -> Result<Vec<(OfferRow, String)>, Error> {
+    Ok(training_offers::table
+        .inner_join(organisations::table.on(organisations::id.eq(training_offers::school_id)))
+        .filter(training_offers::need_id.eq(need))
+        .select((OfferRow::as_select(), organisations::name))
+        .order(training_offers::created_at)
+        .load(conn)
+        .await?)
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<OfferRow>, Error> {
+    Ok(training_offers::table
+        .find(id)
+        .select(OfferRow::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// Accepts one offer and declines the others for the same need.
+pub async fn accept(conn: &mut AsyncPgConnection, offer: &OfferRow) -> Result<OfferRow, Error> {
+    let (id, need) = (offer.id, offer.need_id);
+    conn.transaction::<_, Error, _>(async move |conn| {
+        diesel::update(
+            training_offers::table
+                .filter(training_offers::need_id.eq(need))
+                .filter(training_offers::id.ne(id)),
+        )
+        .set(training_offers::state.eq("declined"))
+        .execute(conn)
+        .await?;
+        Ok(diesel::update(training_offers::table.find(id))
+            .set(training_offers::state.eq("accepted"))
+            .returning(OfferRow::as_returning())
+            .get_result(conn)
+            .await?)
+    })
+    .await
+}
