@@ -157,6 +157,12 @@ async fn seed(database: &Database) -> CliResult {
     let added = labour_store::demo::seed(&mut conn).await?;
     let total = labour_store::organisations::count(&mut conn).await?;
     say(&format!("  {added} added, {total} organisations in all"));
+    say("Adding demo postings...");
+    let today = chrono::Utc::now().date_naive();
+    let postings = labour_store::demo_postings::seed(&mut conn, today).await?;
+    say(&format!(
+        "  {postings} postings added (jobs, courses and training needs)"
+    ));
     Ok(())
 }
 

@@ -97,7 +97,7 @@ pub fn organisations(zones: &[crate::zones::ZoneRow]) -> Result<Vec<NewOrganisat
     Ok(out)
 }
 
-/// Inserts the demo set; returns how many organisations were new.
+/// Inserts the demo organisations; returns how many were new.
 pub async fn seed(conn: &mut AsyncPgConnection) -> Result<usize, Error> {
     let zones = crate::zones::all(conn).await?;
     organisations::insert_missing(conn, &organisations(&zones)?).await

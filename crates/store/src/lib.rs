@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod communes;
 pub mod db;
 pub mod demo;
+pub mod demo_postings;
 pub mod error;
 pub mod ethnic_groups;
 pub mod feed;

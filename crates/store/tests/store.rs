@@ -161,3 +161,38 @@ async fn a_private_cluster_starts_is_joined_and_stops() -> TestResult {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn demo_postings_are_valid_published_and_seeded_once() -> TestResult {
+    use labour_domain::posting::Content;
+    use labour_store::schema::postings;
+    let test = TestDb::new().await?;
+    let mut conn = db::connect(test.url()).await?;
+    demo::seed(&mut conn).await?;
+    let today = chrono::Utc::now().date_naive();
+    let added = labour_store::demo_postings::seed(&mut conn, today).await?;
+    use labour_store::demo_postings::{COURSES, JOBS, NEEDS};
+    assert_eq!(added, JOBS + COURSES + NEEDS);
+    assert_eq!(
+        labour_store::demo_postings::seed(&mut conn, today).await?,
+        0,
+        "a second seed adds nothing"
+    );
+
+    let rows: Vec<(String, serde_json::Value)> = postings::table
+        .select((postings::state, postings::content))
+        .load(&mut conn)
+        .await?;
+    let mut kinds = std::collections::BTreeMap::new();
+    for (state, json) in rows {
+        assert_eq!(state, "published");
+        let content: Content = serde_json::from_value(json)?;
+        assert_eq!(content.problems(today), vec![], "{}", content.title());
+        *kinds.entry(content.kind()).or_insert(0) += 1;
+    }
+    use labour_domain::posting::Kind;
+    assert_eq!(kinds.get(&Kind::Job), Some(&JOBS));
+    assert_eq!(kinds.get(&Kind::Course), Some(&COURSES));
+    assert_eq!(kinds.get(&Kind::TrainingNeed), Some(&NEEDS));
+    Ok(())
+}

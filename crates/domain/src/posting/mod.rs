@@ -17,6 +17,8 @@ use crate::error::ClosedSet;
     PartialEq,
     Eq,
     Hash,
+    PartialOrd,
+    Ord,
     serde::Serialize,
     serde::Deserialize,
     strum::EnumString,
