@@ -166,6 +166,24 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             ),
             [401, 403, 403, 403, 403, 201, 403, 401, 401],
         ),
+        (
+            "GET",
+            "/api/v1/moderation/queue".into(),
+            None,
+            [401, 403, 403, 403, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/my/postings".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200, 401, 401],
+        ),
+        (
+            "POST",
+            format!("/api/v1/organisations/{a}/postings"),
+            Some(labour_tests::job("Thợ hàn điện tại KCN")),
+            [401, 404, 201, 404, 403, 403, 201, 401, 401],
+        ),
         // Last: registering makes the caller a member, which changes their roles.
         (
             "POST",

@@ -424,6 +424,20 @@ async fn bad_content_gets_field_errors() -> TestResult {
         )
         .await?;
     assert_eq!(res.status, 422);
+
+    // Enterprises do not post courses.
+    let start = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let course = json!({
+        "kind": "course", "title": "Khóa hàn cơ bản", "description": "Học hàn hồ quang tay trong tám tuần.",
+        "occupation_code": "7212", "level": "so_cap", "duration_weeks": 8, "start_dates": [start],
+        "seats": 30, "tuition_vnd": 0, "mode": "at_school", "certificate": "Chứng chỉ sơ cấp"
+    });
+    let path = format!("/api/v1/organisations/{org}/postings");
+    let res = app.json("POST", &path, &owner.auth(), &course).await?;
+    assert_eq!(
+        (res.status, res.json()["errors"][0]["field"].clone()),
+        (422, json!("kind"))
+    );
     Ok(())
 }
 

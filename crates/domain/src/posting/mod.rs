@@ -41,6 +41,17 @@ impl ClosedSet for Kind {
     const WHAT: &'static str = "posting kind";
 }
 
+impl Kind {
+    /// Enterprises post jobs and training needs; schools post courses.
+    pub fn posted_by(self) -> crate::organisation::OrganisationKind {
+        use crate::organisation::OrganisationKind;
+        match self {
+            Kind::Job | Kind::TrainingNeed => OrganisationKind::Enterprise,
+            Kind::Course => OrganisationKind::School,
+        }
+    }
+}
+
 /// Why someone reports a posting.
 #[derive(
     Debug,

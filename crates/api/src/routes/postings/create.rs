@@ -1,6 +1,7 @@
 //! `POST /api/v1/organisations/{id}/postings`: a new draft posting.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use labour_domain::ClosedSet;
 use labour_domain::policy::Action;
 use labour_domain::posting::Content;
 use labour_store::postings::{Created, IdempotencyKey, NewPosting};
@@ -46,6 +47,25 @@ pub async fn create_posting(
         not_found(id)
     })?;
     let content = body.into_inner();
+    if content.kind().posted_by().as_str() != org.kind {
+        return Err(ApiError::new(ErrorCode::ValidationFailed)
+            .detail(
+                "Doanh nghiệp đăng tin tuyển dụng và nhu cầu đào tạo; cơ sở GDNN đăng khóa học.",
+                "Enterprises post jobs and training needs; schools post courses.",
+            )
+            .with_errors(vec![crate::errors::FieldError {
+                field: "kind".into(),
+                code: "unknown_value",
+                message: crate::lang::Text::new(
+                    format!(
+                        "Tổ chức loại {} không đăng được tin loại {}.",
+                        org.kind,
+                        content.kind().as_str()
+                    ),
+                    format!("A {} cannot post a {}.", org.kind, content.kind().as_str()),
+                ),
+            }]));
+    }
     let flags = check_content(&mut conn, &content).await?;
 
     let key = req
