@@ -134,7 +134,11 @@ pub async fn seed(conn: &mut AsyncPgConnection, today: NaiveDate) -> Result<usiz
             commune_code: p.commune.clone(),
             address: org.address.clone(),
             headcount,
-            required_level: (i % 3 != 0).then(|| LEVELS[1 + i % 3].0.to_owned()),
+            required_level: if code.starts_with('2') {
+                Some("cao_dang".to_owned())
+            } else {
+                (i % 3 != 0).then(|| LEVELS[1 + i % 3].0.to_owned())
+            },
             experience_years: (i % 4) as u8,
             skills: vec![name.to_lowercase()],
             salary,
@@ -155,8 +159,14 @@ pub async fn seed(conn: &mut AsyncPgConnection, today: NaiveDate) -> Result<usiz
         });
         rows.push((id(i as u128), org.id, content));
     }
+    // Vocational courses train technicians, workers and operators (ISCO major groups 3 to 8),
+    // not the university-level professions of group 2.
+    let trainable: Vec<_> = occupations
+        .iter()
+        .filter(|(code, _, _)| !code.starts_with('2'))
+        .collect();
     for i in 0..COURSES {
-        let (code, name, _) = &occupations[(i * 11) % occupations.len()];
+        let (code, name, _) = trainable[(i * 11) % trainable.len()];
         let (level, weeks, tuition) = LEVELS[i % LEVELS.len()];
         let p = place(i + 3);
         let school = schools[i % schools.len()];
@@ -210,7 +220,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, today: NaiveDate) -> Result<usiz
         rows.push((id((1_000 + i) as u128), school.id, content));
     }
     for i in 0..NEEDS {
-        let (code, name, _) = &occupations[(i * 5) % occupations.len()];
+        let (code, name, _) = trainable[(i * 5) % trainable.len()];
         let org = enterprises[(i * 3) % enterprises.len()];
         let p = place(i);
         let start = today + Duration::days(30 + (i % 90) as i64);
