@@ -1,12 +1,11 @@
 //! `POST /api/v1/postings/{id}/close`: the organisation ends a published posting.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use labour_domain::policy::{Action, OrganisationFacts};
 use labour_domain::posting::Transition;
 use uuid::Uuid;
 
-use super::{Posting, etag, load, not_found, optional_if_match, transition};
-use crate::auth::{Caller, require};
+use super::Posting;
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -29,32 +28,5 @@ pub async fn close_posting(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ReadPosting(super::facts(&row)), || {
-        not_found(id)
-    })?;
-    require(
-        &caller,
-        Action::WritePostings(OrganisationFacts {
-            id: row.organisation_id,
-            verified: true,
-        }),
-        || not_found(id),
-    )?;
-    drop(conn);
-    let row = transition(
-        &state,
-        &caller,
-        id,
-        Transition::Close,
-        optional_if_match(&req)?,
-        None,
-        None,
-    )
-    .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
-        .json(Posting::for_caller(row, &caller)))
+    super::owner_transition(&req, &state, &caller, id.into_inner(), Transition::Close).await
 }

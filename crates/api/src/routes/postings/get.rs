@@ -38,7 +38,5 @@ pub async fn get_posting(
             .insert_header((actix_web::http::header::ETAG, tag))
             .finish());
     }
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, tag))
-        .json(Posting::for_caller(row, &caller)))
+    Ok(super::respond(row, &caller))
 }

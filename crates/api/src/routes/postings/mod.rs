@@ -290,3 +290,38 @@ pub fn optional_if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
         Ok(None)
     }
 }
+
+/// The posting as JSON for this caller, with its version as `ETag`.
+pub fn respond(row: PostingRow, caller: &Caller) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
+        .json(Posting::for_caller(row, caller))
+}
+
+/// A transition the owning organisation makes (submit, close): it must see and write the posting.
+pub async fn owner_transition(
+    req: &HttpRequest,
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    t: Transition,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    let mut conn = state.conn().await?;
+    let row = load(&mut conn, id).await?;
+    drop(conn);
+    require_owner(caller, &row)?;
+    let row = transition(state, caller, id, t, optional_if_match(req)?, None, None).await?;
+    Ok(respond(row, caller))
+}
+
+/// The caller may see the posting and write its organisation's postings.
+pub fn require_owner(caller: &Caller, row: &PostingRow) -> Result<(), ApiError> {
+    let org = labour_domain::policy::OrganisationFacts {
+        id: row.organisation_id,
+        verified: true,
+    };
+    crate::auth::require(caller, Action::ReadPosting(facts(row)), || {
+        not_found(row.id)
+    })?;
+    crate::auth::require(caller, Action::WritePostings(org), || not_found(row.id))
+}

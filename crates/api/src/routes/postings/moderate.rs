@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Posting, etag, load, not_found, optional_if_match, transition};
+use super::{Posting, load, not_found, optional_if_match, transition};
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::lang::Text;
@@ -168,7 +168,5 @@ async fn decide(
     reason: Option<&str>,
 ) -> Result<HttpResponse, ApiError> {
     let row = transition(state, caller, id, t, optional_if_match(req)?, None, reason).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
-        .json(Posting::for_caller(row, caller)))
+    Ok(super::respond(row, caller))
 }

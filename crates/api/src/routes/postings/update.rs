@@ -2,12 +2,11 @@
 
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use labour_domain::ClosedSet;
-use labour_domain::policy::{Action, OrganisationFacts};
 use labour_domain::posting::{Content, Transition};
 use uuid::Uuid;
 
-use super::{Posting, check_content, etag, if_match, load, not_found, transition};
-use crate::auth::{Caller, require};
+use super::{Posting, check_content, if_match, load, transition};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::state::AppState;
 
@@ -40,14 +39,7 @@ pub async fn update_posting(
     let mut conn = state.conn().await?;
     let row = load(&mut conn, id).await?;
     // Only the organisation writes; others learn nothing about a posting they cannot see.
-    let org = OrganisationFacts {
-        id: row.organisation_id,
-        verified: true,
-    };
-    require(&caller, Action::ReadPosting(super::facts(&row)), || {
-        not_found(id)
-    })?;
-    require(&caller, Action::WritePostings(org), || not_found(id))?;
+    super::require_owner(&caller, &row)?;
     let expected = if_match(&req)?;
     let content = body.into_inner();
     if content.kind().as_str() != row.kind {
@@ -76,7 +68,5 @@ pub async fn update_posting(
         None,
     )
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
-        .json(Posting::for_caller(row, &caller)))
+    Ok(super::respond(row, &caller))
 }
