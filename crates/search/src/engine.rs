@@ -1,53 +1,68 @@
-//! The contract between the portal and a search engine. Filters are typed values, never text a
-//! user typed, so no engine ever parses user input as filter syntax.
+//! The contract between the portal and a search engine. Filters name attributes from a closed
+//! set and carry typed values, so no engine ever reads user text as filter syntax.
 
 use std::future::Future;
 
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use labour_domain::posting::Kind;
 
 use crate::Error;
+use crate::document::SearchDocument;
 
-/// The three kinds of posting, each its own index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IndexKind {
-    Job,
-    TrainingNeed,
-    Course,
+/// Attributes a search can filter and count by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum Attribute {
+    Kind,
+    OccupationGroup,
+    OccupationCode,
+    ZoneId,
+    CommuneCode,
+    Level,
+    Shifts,
+    Mode,
+    LearnerSupport,
+    OrganisationId,
 }
 
-/// A typed filter on an indexed attribute.
+impl Attribute {
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Filter {
-    /// The attribute equals one of the values.
-    AnyOf {
-        attribute: &'static str,
-        values: Vec<String>,
-    },
-    /// The numeric attribute is at least the value.
-    AtLeast { attribute: &'static str, value: i64 },
-    /// The numeric attribute is at most the value.
-    AtMost { attribute: &'static str, value: i64 },
+    /// The attribute has one of the values.
+    AnyOf(Attribute, Vec<String>),
+    /// Jobs paying at least this much a month (the top of their range).
+    SalaryAtLeast(u64),
+    /// The deadline is this day or later (or there is none).
+    DeadlineFrom(NaiveDate),
+    /// Starts within these days, inclusive.
+    StartBetween(Option<NaiveDate>, Option<NaiveDate>),
 }
-
-/// An attribute whose value counts a search should return.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Facet(pub &'static str);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
     Relevance,
-    Ascending(&'static str),
-    Descending(&'static str),
+    Newest,
+    /// Highest salary first.
+    Salary,
+    /// Soonest deadline first.
+    Deadline,
+    /// Soonest start first.
+    StartDate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchRequest {
-    pub kind: IndexKind,
-    /// What the user typed; matched as words, with typos and without diacritics.
+    /// The kinds searched; several for a search across all of them.
+    pub kinds: Vec<Kind>,
+    /// What the person typed; matched word by word, with typos, without diacritics.
     pub query: String,
     pub filters: Vec<Filter>,
-    pub facets: Vec<Facet>,
+    pub facets: Vec<Attribute>,
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
@@ -55,52 +70,47 @@ pub struct SearchRequest {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
-    pub id: String,
-    pub document: serde_json::Value,
+    pub document: SearchDocument,
+    /// The title with the matched words in `<em>`.
+    pub title_highlight: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetCount {
-    pub facet: &'static str,
+    pub attribute: Attribute,
+    /// Values and how many matching postings have them, most first.
     pub counts: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
-    /// Matches in all pages (an estimate where the engine only estimates).
     pub total: u64,
     pub facets: Vec<FacetCount>,
 }
 
-/// What every engine does. Documents are JSON objects with an `id`; engines own their settings.
+/// What every engine does.
 pub trait SearchEngine: Send + Sync {
-    /// Creates the indexes and pushes settings (searchable, filterable and sortable attributes,
-    /// ranking, synonyms, typo tolerance); safe to call at every start.
+    /// Creates the indexes and applies settings; safe to call at every start.
     fn ensure_settings(&self) -> impl Future<Output = Result<(), Error>> + Send;
 
-    /// Adds or replaces documents; returns once the engine has them.
+    /// Adds or replaces documents; returns once they are searchable.
     fn upsert(
         &self,
-        kind: IndexKind,
-        documents: Vec<serde_json::Value>,
+        documents: Vec<SearchDocument>,
     ) -> impl Future<Output = Result<(), Error>> + Send;
 
     /// Removes documents by id; ids that are not there are ignored.
-    fn delete(
-        &self,
-        kind: IndexKind,
-        ids: Vec<String>,
-    ) -> impl Future<Output = Result<(), Error>> + Send;
+    fn delete(&self, ids: Vec<uuid::Uuid>) -> impl Future<Output = Result<(), Error>> + Send;
 
     fn search(
         &self,
         request: SearchRequest,
     ) -> impl Future<Output = Result<SearchResults, Error>> + Send;
 
-    /// How many documents an index holds.
-    fn count(&self, kind: IndexKind) -> impl Future<Output = Result<u64, Error>> + Send;
+    /// How many documents of a kind the engine holds.
+    fn count(&self, kind: Kind) -> impl Future<Output = Result<u64, Error>> + Send;
 
-    /// Empties an index (a full reindex starts from here).
-    fn clear(&self, kind: IndexKind) -> impl Future<Output = Result<(), Error>> + Send;
+    /// Removes every document (a full reindex starts from here).
+    fn clear(&self) -> impl Future<Output = Result<(), Error>> + Send;
 }

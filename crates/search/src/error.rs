@@ -8,4 +8,7 @@ pub enum Error {
     /// The engine refused a task (bad settings, a document it cannot take).
     #[error("search engine refused the request: {0}")]
     Rejected(String),
+    /// The embedded index could not be read or written.
+    #[error("search index: {0}")]
+    Index(String),
 }

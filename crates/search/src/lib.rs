@@ -1,13 +1,17 @@
-//! The search side of the portal: the `SearchEngine` trait that every engine implements. The
-//! engines themselves (Meilisearch, and an embedded one for running without a server) and the
-//! documents they index arrive with the search feature; this crate fixes the contract now so
-//! that the rest of the workspace is shaped around it.
+//! Search for the portal: the `SearchEngine` trait, the documents it indexes, the synonyms both
+//! engines share, and the embedded engine (tantivy) used when no Meilisearch is configured.
 
+#[cfg(any(test, feature = "test-support"))]
+pub mod conformance;
+pub mod document;
+pub mod embedded;
 pub mod engine;
 pub mod error;
+pub mod highlight;
+pub mod synonyms;
 
+pub use document::SearchDocument;
 pub use engine::{
-    Facet, FacetCount, Filter, IndexKind, SearchEngine, SearchHit, SearchRequest, SearchResults,
-    Sort,
+    Attribute, FacetCount, Filter, SearchEngine, SearchHit, SearchRequest, SearchResults, Sort,
 };
 pub use error::Error;
