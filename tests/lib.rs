@@ -15,7 +15,10 @@ pub use serde_json::json;
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: TestDb,
+    /// The app's search engine (an in-memory embedded index).
+    pub search: labour_search::AnyEngine,
     server: ServerHandle,
+    indexer: Option<tokio::task::JoinHandle<()>>,
     client: TestClient,
 }
 
@@ -75,20 +78,58 @@ impl TestApp {
         db: TestDb,
         adjust: impl FnOnce(&mut Config),
     ) -> Result<TestApp, Error> {
+        TestApp::spawn_full(db, adjust, true).await
+    }
+
+    /// A portal whose indexer does not run (as if the server died before indexing); call
+    /// `index_now` to catch up.
+    pub async fn spawn_without_indexer() -> Result<TestApp, Error> {
+        TestApp::spawn_full(TestDb::new().await?, |_| {}, false).await
+    }
+
+    /// Drains the search outbox, as the indexer of a restarted server would.
+    pub async fn index_now(&self) -> Result<usize, Error> {
+        let pool = labour_store::db::pool(self.db.url(), 1)?;
+        let mut total = 0;
+        loop {
+            let n = labour_api::indexer::drain_once(&pool, &self.search).await?;
+            if n == 0 {
+                return Ok(total);
+            }
+            total += n;
+        }
+    }
+
+    async fn spawn_full(
+        db: TestDb,
+        adjust: impl FnOnce(&mut Config),
+        indexer: bool,
+    ) -> Result<TestApp, Error> {
         let mut config = TestApp::config();
         adjust(&mut config);
         // Server errors show in a failing test's output; RUST_LOG=debug shows more.
         config.log.level = "warn".into();
         labour_api::telemetry::init(&config.log);
         let pool = labour_store::db::pool(db.url(), 4)?;
-        let state = AppState::new(&config, pool)?;
+        let search = labour_search::AnyEngine::Embedded(
+            labour_search::embedded::EmbeddedEngine::in_memory()?,
+        );
+        let indexer = indexer.then(|| {
+            actix_web::rt::spawn(labour_api::indexer::run_forever(
+                pool.clone(),
+                search.clone(),
+            ))
+        });
+        let state = AppState::new(&config, pool, search.clone())?;
         let (server, addr) = labour_api::server::bind(&config.server, state)?;
         let handle = server.handle();
         actix_web::rt::spawn(server);
         Ok(TestApp {
             addr,
             db,
+            search,
             server: handle,
+            indexer,
             client: TestClient {
                 base: format!("http://{addr}"),
             },
@@ -230,6 +271,9 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop accepting and end the workers; the future is not awaited: the test is over.
         drop(self.server.stop(false));
+        if let Some(indexer) = &self.indexer {
+            indexer.abort();
+        }
     }
 }
 

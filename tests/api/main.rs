@@ -8,3 +8,4 @@ mod openapi;
 mod organisations;
 mod postings;
 mod reference;
+mod search;

@@ -53,6 +53,9 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Rebuild the search index from PostgreSQL (stop `serve` first: the embedded index has one
+    /// writer at a time).
+    Reindex,
     /// Print the OpenAPI contract (JSON) that the server serves at /openapi.json.
     Openapi {
         /// Write to this file instead of standard output.
@@ -99,6 +102,7 @@ async fn run(command: Command, config: Config) -> CliResult {
         Command::Serve { migrate } => serve(&config, &database, migrate).await,
         Command::Migrate => interruptible(migrate(&database)).await,
         Command::Seed => interruptible(seed(&database)).await,
+        Command::Reindex => interruptible(reindex(&config, &database)).await,
         Command::CreateAdmin { email, phone, name } => {
             create_admin(
                 &config,
@@ -179,8 +183,10 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
         migrate(database).await?;
     }
     let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
+    let search = open_search(config)?;
     actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
-    let state = AppState::new(config, pool)?;
+    actix_web::rt::spawn(crate::indexer::run_forever(pool.clone(), search.clone()));
+    let state = AppState::new(config, pool, search)?;
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
@@ -236,6 +242,45 @@ async fn create_admin(
     };
     labour_store::audit::record(&mut conn, event).await?;
     say(&format!("Admin account {id} created for {name}."));
+    Ok(())
+}
+
+/// The search engine for this configuration.
+fn open_search(config: &Config) -> Result<labour_search::AnyEngine, Box<dyn std::error::Error>> {
+    if let Some(url) = &config.search.meili_url {
+        tracing::warn!(
+            meili_url = %url,
+            "MEILI_URL is set, but this build has only the embedded search engine; using it"
+        );
+    }
+    let dir = config.search_dir();
+    let engine = labour_search::embedded::EmbeddedEngine::open(&dir)
+        .map_err(|e| format!("cannot open the search index in {}: {e}", dir.display()))?;
+    Ok(labour_search::AnyEngine::Embedded(engine))
+}
+
+async fn reindex(config: &Config, database: &Database) -> CliResult {
+    let pool = labour_store::db::pool(database.url(), 2)?;
+    let engine = open_search(config)?;
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} postings ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("Reindexing");
+    let started = std::time::Instant::now();
+    let done = crate::indexer::reindex(&pool, &engine, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await?;
+    bar.finish();
+    let secs = started.elapsed().as_secs_f64();
+    say(&format!(
+        "{done} postings indexed in {secs:.1} s ({:.0} per second)",
+        done as f64 / secs.max(0.001)
+    ));
     Ok(())
 }
 

@@ -15,8 +15,9 @@ pub struct Config {
     pub auth: AuthConfig,
     pub database: DatabaseConfig,
     pub log: LogConfig,
-    /// Where the portal keeps its files (the private PostgreSQL cluster, later the search index).
+    /// Where the portal keeps its files: the private PostgreSQL cluster, the search index.
     pub data_dir: PathBuf,
+    pub search: SearchConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -27,6 +28,24 @@ pub struct ServerConfig {
     pub shutdown_timeout_secs: u64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct SearchConfig {
+    /// The embedded engine's index; `<data_dir>/search` by default.
+    pub dir: Option<PathBuf>,
+    /// A Meilisearch server (`MEILI_URL`). The Meilisearch engine is not part of this build yet:
+    /// when set, the portal says so and uses the embedded engine.
+    pub meili_url: Option<String>,
+}
+
+impl Config {
+    pub fn search_dir(&self) -> PathBuf {
+        self.search
+            .dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("search"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -114,6 +133,7 @@ impl Default for Config {
                 format: LogFormat::Text,
             },
             data_dir: default_data_dir(),
+            search: SearchConfig::default(),
         }
     }
 }
@@ -146,7 +166,9 @@ pub enum ConfigError {
 }
 
 /// Environment variables and the configuration keys they set.
-const ENV_KEYS: [(&str, &str); 17] = [
+const ENV_KEYS: [(&str, &str); 19] = [
+    ("LABOUR_SEARCH_DIR", "search.dir"),
+    ("MEILI_URL", "search.meili_url"),
     ("LABOUR_MODE", "mode"),
     ("LABOUR_ACCESS_TOKEN_TTL_SECS", "auth.access_token_ttl_secs"),
     (

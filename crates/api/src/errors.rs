@@ -43,6 +43,7 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     RateLimited,
     DatabaseUnavailable,
+    SearchUnavailable,
     Internal,
 }
 
@@ -206,6 +207,12 @@ impl ErrorCode {
                 "Cơ sở dữ liệu tạm thời không truy cập được",
                 "Database temporarily unavailable",
             ),
+            SearchUnavailable => (
+                Unavailable,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Tìm kiếm tạm thời không dùng được",
+                "Search temporarily unavailable",
+            ),
             Self::Internal => (
                 Kind::Internal,
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -253,6 +260,12 @@ impl ApiError {
 
     pub fn with_errors(mut self, errors: Vec<FieldError>) -> ApiError {
         self.errors = errors;
+        self
+    }
+
+    /// Keeps the cause for the log (never sent).
+    pub fn with_cause(mut self, cause: impl std::fmt::Display) -> ApiError {
+        self.cause = Some(cause.to_string());
         self
     }
 

@@ -7,6 +7,7 @@ pub mod config;
 pub mod database;
 pub mod errors;
 pub mod expiry;
+pub mod indexer;
 pub mod lang;
 pub mod openapi;
 pub mod pagination;

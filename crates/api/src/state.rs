@@ -6,6 +6,7 @@ use labour_store::Pool;
 pub struct AppState {
     pub pool: Pool,
     pub auth: std::sync::Arc<crate::auth::AuthState>,
+    pub search: labour_search::AnyEngine,
 }
 
 impl std::fmt::Debug for AppState {
@@ -28,6 +29,7 @@ impl AppState {
     pub fn new(
         config: &crate::config::Config,
         pool: Pool,
+        search: labour_search::AnyEngine,
     ) -> Result<AppState, crate::auth::AuthSetupError> {
         use secrecy::ExposeSecret;
         let secret = crate::auth::secret::resolve(
@@ -39,6 +41,7 @@ impl AppState {
         Ok(AppState {
             pool,
             auth: std::sync::Arc::new(auth),
+            search,
         })
     }
 }

@@ -228,9 +228,11 @@ async fn create_admin_makes_one_admin_and_refuses_a_second_with_the_same_email()
 #[test]
 fn production_mode_refuses_to_start_without_a_strong_secret() -> TestResult {
     for secret in [None, Some("too-short")] {
+        let dir = tempfile::tempdir()?;
         let mut cmd = bin();
         cmd.arg("serve")
             .env("LABOUR_MODE", "production")
+            .env("LABOUR_DATA_DIR", dir.path())
             .env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/x");
         if let Some(s) = secret {
             cmd.env("LABOUR_JWT_SECRET", s);
@@ -248,8 +250,10 @@ fn production_mode_refuses_to_start_without_a_strong_secret() -> TestResult {
 #[tokio::test]
 async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
     let db = TestDb::new().await?;
+    let dir = tempfile::tempdir()?;
     let mut serve = bin()
         .arg("serve")
+        .env("LABOUR_DATA_DIR", dir.path())
         .env("DATABASE_URL", db.url())
         .env("LABOUR_BIND", "127.0.0.1:0")
         .env("LABOUR_LOG", "trace")

@@ -35,7 +35,7 @@ use crate::synonyms::Synonyms;
 use crate::{Error, highlight};
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 const WRITER_MEMORY: usize = 50_000_000;
 
 #[derive(Debug, Clone, Copy)]
@@ -238,7 +238,7 @@ impl Inner {
         doc.add_u64(f.salary_max, d.salary_max_vnd.unwrap_or(0));
         doc.add_i64(f.deadline, day(d.deadline));
         doc.add_i64(f.start_date, day(d.start_date));
-        doc.add_i64(f.published_at, d.published_at.timestamp());
+        doc.add_i64(f.published_at, d.published_at.timestamp_millis());
         doc.add_text(f.doc, serde_json::to_string(d).unwrap_or_default());
         doc
     }

@@ -18,12 +18,15 @@ pub enum Change {
     Delete,
 }
 
+/// Records that a posting's public state changed: a feed event for apps and an outbox row for
+/// the search index, in the caller's transaction.
 pub async fn record(
     conn: &mut AsyncPgConnection,
     posting: Uuid,
     kind: &str,
     change: Change,
 ) -> Result<(), Error> {
+    crate::search_outbox::enqueue(conn, posting).await?;
     diesel::insert_into(feed_events::table)
         .values((
             feed_events::posting_id.eq(posting),

@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod postings;
 pub mod reference;
 pub mod schema;
+pub mod search_outbox;
 pub mod sessions;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_db;

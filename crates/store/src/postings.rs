@@ -552,3 +552,91 @@ pub async fn history(
         .load(conn)
         .await?)
 }
+
+/// A posting with the names the search index needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForIndex {
+    pub row: PostingRow,
+    pub organisation_name: String,
+    pub occupation_name: String,
+    pub occupation_group: String,
+    pub zone_name: Option<String>,
+    pub commune_name: Option<String>,
+}
+
+/// A posting with its organisation, occupation, group, zone and commune names.
+type IndexRow = (
+    PostingRow,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// The postings with these ids (missing ones are left out), with names joined in.
+pub async fn for_index(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> Result<Vec<ForIndex>, Error> {
+    use crate::schema::{communes, occupations, zones};
+    let rows: Vec<IndexRow> = postings::table
+        .inner_join(organisations::table)
+        .inner_join(occupations::table.on(occupations::code.eq(postings::occupation_code)))
+        .left_join(zones::table.on(zones::id.nullable().eq(postings::zone_id)))
+        .left_join(communes::table.on(communes::code.nullable().eq(postings::commune_code)))
+        .filter(postings::id.eq_any(ids))
+        .select((
+            PostingRow::as_select(),
+            organisations::name,
+            occupations::name_vi,
+            occupations::group_key,
+            zones::name.nullable(),
+            communes::name.nullable(),
+        ))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                row,
+                organisation_name,
+                occupation_name,
+                occupation_group,
+                zone_name,
+                commune_name,
+            )| ForIndex {
+                row,
+                organisation_name,
+                occupation_name,
+                occupation_group,
+                zone_name,
+                commune_name,
+            },
+        )
+        .collect())
+}
+
+/// Ids of published postings after `after`, in id order (for a reindex in pages).
+pub async fn published_ids(
+    conn: &mut AsyncPgConnection,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<Uuid>, Error> {
+    let mut q = postings::table
+        .filter(postings::state.eq(State::Published.as_str()))
+        .select(postings::id)
+        .order(postings::id)
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        q = q.filter(postings::id.gt(after));
+    }
+    Ok(q.load(conn).await?)
+}
+
+pub async fn count_published(conn: &mut AsyncPgConnection) -> Result<i64, Error> {
+    Ok(postings::table
+        .filter(postings::state.eq(State::Published.as_str()))
+        .count()
+        .get_result(conn)
+        .await?)
+}

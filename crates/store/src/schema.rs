@@ -237,6 +237,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    search_outbox (id) {
+        id -> Int8,
+        posting_id -> Uuid,
+        enqueued_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -271,4 +279,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     training_offers,
     feed_events,
     idempotency_keys,
+    search_outbox,
 );

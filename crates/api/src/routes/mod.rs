@@ -15,6 +15,7 @@ pub mod occupations;
 pub mod offers;
 pub mod organisations;
 pub mod postings;
+pub mod search;
 pub mod sessions;
 pub mod staff;
 pub mod training_levels;
@@ -68,6 +69,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(my::postings::list_my_postings)
                 .service(moderation::queue::get_moderation_queue)
                 .service(moderation::counts::get_moderation_counts)
-                .service(feed::get::get_feed),
+                .service(feed::get::get_feed)
+                .service(search::jobs::list_jobs)
+                .service(search::courses::list_courses)
+                .service(search::training_needs::list_training_needs)
+                .service(search::all::search_all),
         );
 }

@@ -4,6 +4,8 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use labour_search::SearchEngine;
+
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::state::AppState;
 
@@ -15,6 +17,16 @@ pub struct Ready {
     pub database: &'static str,
     #[schema(example = "ok")]
     pub migrations: &'static str,
+    /// `ok`, or `unavailable` while the engine cannot be reached (writes still work; the outbox
+    /// keeps what to index).
+    #[schema(example = "ok")]
+    pub search: &'static str,
+    /// `embedded` or `meilisearch`.
+    pub search_engine: &'static str,
+    /// Postings waiting to be indexed.
+    pub outbox_depth: i64,
+    /// Age of the oldest of them, in milliseconds (0 when none wait).
+    pub indexing_lag_ms: i64,
 }
 
 /// Readiness: 200 when the database is reachable and migrated, 503 problem+json otherwise.
@@ -33,9 +45,19 @@ pub async fn get_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiEr
             format!("The database is not migrated (pending: {list}): run `labour-market migrate`."),
         ));
     }
+    let (depth, oldest) = labour_store::search_outbox::depth(&mut conn).await?;
+    let lag = oldest.map_or(0, |t| (chrono::Utc::now() - t).num_milliseconds().max(0));
+    let search = match state.search.count(labour_domain::posting::Kind::Job).await {
+        Ok(_) => "ok",
+        Err(_) => "unavailable",
+    };
     Ok(HttpResponse::Ok().json(Ready {
         status: "ready",
         database: "ok",
         migrations: "ok",
+        search,
+        search_engine: state.search.name(),
+        outbox_depth: depth,
+        indexing_lag_ms: lag,
     }))
 }

@@ -1,0 +1,122 @@
+//! The indexer: drains the search outbox into the engine in batches. Rows leave the outbox only
+//! after the engine acknowledged them, so an engine that is down for an hour loses nothing; the
+//! indexer retries with growing pauses and catches up when the engine is back.
+
+use std::time::Duration;
+
+use labour_domain::posting::Content;
+use labour_search::document::Facts;
+use labour_search::{AnyEngine, SearchDocument, SearchEngine};
+use labour_store::Pool;
+
+/// Outbox rows handled per engine call.
+pub const BATCH: i64 = 500;
+/// Pause when the outbox is empty.
+pub const IDLE: Duration = Duration::from_millis(100);
+/// Longest pause between retries while the engine is down.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{0}")]
+    Store(#[from] labour_store::Error),
+    #[error("{0}")]
+    Engine(#[from] labour_search::Error),
+}
+
+impl From<labour_store::search_outbox::Drained<IndexError>> for IndexError {
+    fn from(e: labour_store::search_outbox::Drained<IndexError>) -> IndexError {
+        match e {
+            labour_store::search_outbox::Drained::Store(e) => IndexError::Store(e),
+            labour_store::search_outbox::Drained::Index(e) => e,
+        }
+    }
+}
+
+/// One batch: returns how many outbox rows were handled.
+pub async fn drain_once(pool: &Pool, engine: &AnyEngine) -> Result<usize, IndexError> {
+    let mut conn = labour_store::db::get(pool).await?;
+    let engine = engine.clone();
+    labour_store::search_outbox::drain(&mut conn, BATCH, move |conn, ids: Vec<uuid::Uuid>| Box::pin(async move {
+        let rows = labour_store::postings::for_index(conn, &ids).await?;
+        let mut upserts = Vec::new();
+        let mut deletes: Vec<uuid::Uuid> =
+            ids.iter().filter(|id| !rows.iter().any(|r| r.row.id == **id)).copied().collect();
+        for r in rows {
+            match (r.row.is_public(), serde_json::from_value::<Content>(r.row.content.clone())) {
+                (true, Ok(content)) => upserts.push(document(&r, &content)),
+                (true, Err(e)) => {
+                    tracing::error!(posting.id = %r.row.id, error = %e, "stored content unreadable; not indexed");
+                    deletes.push(r.row.id);
+                }
+                (false, _) => deletes.push(r.row.id),
+            }
+        }
+        if !upserts.is_empty() {
+            engine.upsert(upserts).await?;
+        }
+        if !deletes.is_empty() {
+            engine.delete(deletes).await?;
+        }
+        Ok::<(), IndexError>(())
+    }))
+    .await
+    .map_err(IndexError::from)
+}
+
+fn document(r: &labour_store::postings::ForIndex, content: &Content) -> SearchDocument {
+    let facts = Facts {
+        id: r.row.id,
+        organisation_id: r.row.organisation_id,
+        organisation_name: r.organisation_name.clone(),
+        occupation_name: r.occupation_name.clone(),
+        occupation_group: r.occupation_group.clone(),
+        zone_name: r.zone_name.clone(),
+        commune_name: r.commune_name.clone(),
+        published_at: r.row.published_at.unwrap_or(r.row.updated_at),
+    };
+    SearchDocument::new(facts, content)
+}
+
+/// Runs for as long as the server does.
+pub async fn run_forever(pool: Pool, engine: AnyEngine) {
+    let mut backoff = Duration::from_millis(500);
+    loop {
+        match drain_once(&pool, &engine).await {
+            Ok(0) => tokio::time::sleep(IDLE).await,
+            Ok(n) => {
+                tracing::debug!(postings = n, "indexed");
+                backoff = Duration::from_millis(500);
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in_ms = backoff.as_millis() as u64, "indexing failed; the outbox keeps the work");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+}
+
+/// Puts every published posting through the outbox and drains it, reporting progress.
+pub async fn reindex(
+    pool: &Pool,
+    engine: &AnyEngine,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<u64, IndexError> {
+    let mut conn = labour_store::db::get(pool).await?;
+    let total = labour_store::postings::count_published(&mut conn).await? as u64;
+    engine.clear().await?;
+    labour_store::search_outbox::enqueue_all_published(&mut conn).await?;
+    drop(conn);
+    let mut done = 0u64;
+    progress(0, total);
+    loop {
+        let n = drain_once(pool, engine).await? as u64;
+        if n == 0 {
+            break;
+        }
+        done = (done + n).min(total);
+        progress(done, total);
+    }
+    Ok(done)
+}
