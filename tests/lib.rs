@@ -87,6 +87,24 @@ impl TestApp {
         TestApp::spawn_full(TestDb::new().await?, |_| {}, false).await
     }
 
+    /// A portal whose search engine the test can switch off (`switch`).
+    pub async fn spawn_with_switchable_engine()
+    -> Result<(TestApp, labour_search::switchable::SwitchableEngine), Error> {
+        let engine = labour_search::switchable::SwitchableEngine::new(
+            labour_search::embedded::EmbeddedEngine::in_memory()?,
+        );
+        let app = TestApp::spawn_engine(
+            TestDb::new().await?,
+            labour_search::AnyEngine::Switchable(engine.clone()),
+        )
+        .await?;
+        Ok((app, engine))
+    }
+
+    async fn spawn_engine(db: TestDb, search: labour_search::AnyEngine) -> Result<TestApp, Error> {
+        TestApp::start(db, |_| {}, true, search).await
+    }
+
     /// Drains the search outbox, as the indexer of a restarted server would.
     pub async fn index_now(&self) -> Result<usize, Error> {
         let pool = labour_store::db::pool(self.db.url(), 1)?;
@@ -105,15 +123,24 @@ impl TestApp {
         adjust: impl FnOnce(&mut Config),
         indexer: bool,
     ) -> Result<TestApp, Error> {
+        let search = labour_search::AnyEngine::Embedded(
+            labour_search::embedded::EmbeddedEngine::in_memory()?,
+        );
+        TestApp::start(db, adjust, indexer, search).await
+    }
+
+    async fn start(
+        db: TestDb,
+        adjust: impl FnOnce(&mut Config),
+        indexer: bool,
+        search: labour_search::AnyEngine,
+    ) -> Result<TestApp, Error> {
         let mut config = TestApp::config();
         adjust(&mut config);
         // Server errors show in a failing test's output; RUST_LOG=debug shows more.
         config.log.level = "warn".into();
         labour_api::telemetry::init(&config.log);
         let pool = labour_store::db::pool(db.url(), 4)?;
-        let search = labour_search::AnyEngine::Embedded(
-            labour_search::embedded::EmbeddedEngine::in_memory()?,
-        );
         let indexer = indexer.then(|| {
             actix_web::rt::spawn(labour_api::indexer::run_forever(
                 pool.clone(),

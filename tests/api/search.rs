@@ -239,3 +239,43 @@ async fn filter_values_that_look_like_syntax_are_values_and_bad_parameters_are_4
     }
     Ok(())
 }
+
+#[actix_web::test]
+async fn with_the_engine_down_writes_work_ready_says_so_and_indexing_catches_up() -> TestResult {
+    let (app, engine) = TestApp::spawn_with_switchable_engine().await?;
+    let (org, owner) = verified_enterprise(&app, "hr@example.vn", 25).await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+
+    engine.set_down(true);
+    let id = publish(&app, org, &owner, &staff, "Công nhân may công nghiệp").await?;
+    let ready = app.call("GET", "/ready", &Auth::None).await?;
+    assert_eq!(ready.status, 200, "the portal itself is up");
+    assert_eq!(ready.json()["search"], "unavailable");
+    assert!(ready.json()["outbox_depth"].as_i64().unwrap_or(0) >= 1);
+    let search = app.call("GET", "/api/v1/jobs?q=may", &Auth::None).await?;
+    assert_eq!(
+        (search.status, search.json()["code"].clone()),
+        (503, json!("search_unavailable"))
+    );
+
+    // Let the indexer fail a few times, then bring the engine back.
+    actix_web::rt::time::sleep(Duration::from_millis(1200)).await;
+    engine.set_down(false);
+    let (ids, took) = search_until(
+        &app,
+        "/api/v1/jobs?q=may%20cong%20nghiep",
+        Duration::from_secs(40),
+        |ids| ids.contains(&id),
+    )
+    .await?;
+    assert!(
+        ids.contains(&id),
+        "indexed once the engine is back (after {took:?})"
+    );
+    let ready = app.call("GET", "/ready", &Auth::None).await?.json();
+    assert_eq!(
+        (ready["search"].clone(), ready["outbox_depth"].clone()),
+        (json!("ok"), json!(0))
+    );
+    Ok(())
+}

@@ -86,6 +86,12 @@ async fn migrate_and_seed_against_database_url() -> TestResult {
     let out = run(bin().arg("seed").env("DATABASE_URL", db.url()))?;
     assert!(out.contains("0 migration(s) applied"), "{out}");
     assert!(out.contains("16 added, 16 organisations in all"), "{out}");
+    let dir = tempfile::tempdir()?;
+    let reindexed = run(bin()
+        .arg("reindex")
+        .env("DATABASE_URL", db.url())
+        .env("LABOUR_DATA_DIR", dir.path()))?;
+    assert!(reindexed.contains("440 postings indexed"), "{reindexed}");
     let again = run(bin().arg("seed").env("DATABASE_URL", db.url()))?;
     assert!(
         again.contains("0 added, 16 organisations in all"),

@@ -9,6 +9,8 @@ pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod highlight;
+#[cfg(any(test, feature = "test-support"))]
+pub mod switchable;
 pub mod synonyms;
 
 pub use any::AnyEngine;
