@@ -248,10 +248,20 @@ async fn create_admin(
 /// The search engine for this configuration.
 fn open_search(config: &Config) -> Result<labour_search::AnyEngine, Box<dyn std::error::Error>> {
     if let Some(url) = &config.search.meili_url {
-        tracing::warn!(
-            meili_url = %url,
-            "MEILI_URL is set, but this build has only the embedded search engine; using it"
-        );
+        use secrecy::ExposeSecret;
+        let key = config
+            .search
+            .meili_key
+            .as_ref()
+            .map(|k| k.expose_secret().to_owned());
+        let engine = labour_search::meili::MeiliEngine::new(
+            url,
+            key.as_deref(),
+            &config.search.meili_index_prefix,
+        )
+        .map_err(|e| format!("MEILI_URL {url}: {e}"))?;
+        tracing::info!(meili_url = %url, "search engine: Meilisearch");
+        return Ok(labour_search::AnyEngine::Meili(engine));
     }
     let dir = config.search_dir();
     let engine = labour_search::embedded::EmbeddedEngine::open(&dir)

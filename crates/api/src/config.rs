@@ -30,13 +30,28 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct SearchConfig {
     /// The embedded engine's index; `<data_dir>/search` by default.
     pub dir: Option<PathBuf>,
-    /// A Meilisearch server (`MEILI_URL`). The Meilisearch engine is not part of this build yet:
-    /// when set, the portal says so and uses the embedded engine.
+    /// A Meilisearch server (`MEILI_URL`); unset means the embedded engine.
     pub meili_url: Option<String>,
+    /// Its key (`MEILI_MASTER_KEY` or `MEILI_MASTER_KEY_FILE`); only from the environment.
+    #[serde(serialize_with = "hide")]
+    pub meili_key: Option<SecretString>,
+    /// Prefix of the index names, so several portals can share one server.
+    pub meili_index_prefix: String,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            dir: None,
+            meili_url: None,
+            meili_key: None,
+            meili_index_prefix: "labour_".into(),
+        }
+    }
 }
 
 impl Config {
@@ -166,7 +181,8 @@ pub enum ConfigError {
 }
 
 /// Environment variables and the configuration keys they set.
-const ENV_KEYS: [(&str, &str); 19] = [
+const ENV_KEYS: [(&str, &str); 20] = [
+    ("LABOUR_MEILI_INDEX_PREFIX", "search.meili_index_prefix"),
     ("LABOUR_SEARCH_DIR", "search.dir"),
     ("MEILI_URL", "search.meili_url"),
     ("LABOUR_MODE", "mode"),
@@ -219,6 +235,15 @@ impl Config {
         let mut config: Config = figment.extract().map_err(Box::new)?;
         config.database.url = secret_from_env("DATABASE_URL")?;
         config.auth.jwt_secret = secret_from_env("LABOUR_JWT_SECRET")?;
+        config.search.meili_key = secret_from_env("MEILI_MASTER_KEY")?;
+        if config
+            .search
+            .meili_url
+            .as_ref()
+            .is_some_and(|u| u.trim().is_empty())
+        {
+            config.search.meili_url = None;
+        }
         Ok(config)
     }
 }

@@ -81,7 +81,20 @@ fn document(r: &labour_store::postings::ForIndex, content: &Content) -> SearchDo
 /// Runs for as long as the server does.
 pub async fn run_forever(pool: Pool, engine: AnyEngine) {
     let mut backoff = Duration::from_millis(500);
+    // Settings go first, and again after any failure (the engine may have come back empty).
+    let mut settings_applied = false;
     loop {
+        if !settings_applied {
+            match engine.ensure_settings().await {
+                Ok(()) => settings_applied = true,
+                Err(e) => {
+                    tracing::warn!(error = %e, retry_in_ms = backoff.as_millis() as u64, "search engine unreachable; the outbox keeps the work");
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    continue;
+                }
+            }
+        }
         match drain_once(&pool, &engine).await {
             Ok(0) => tokio::time::sleep(IDLE).await,
             Ok(n) => {
@@ -89,6 +102,7 @@ pub async fn run_forever(pool: Pool, engine: AnyEngine) {
                 backoff = Duration::from_millis(500);
             }
             Err(e) => {
+                settings_applied = matches!(e, IndexError::Store(_));
                 tracing::warn!(error = %e, retry_in_ms = backoff.as_millis() as u64, "indexing failed; the outbox keeps the work");
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(MAX_BACKOFF);

@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod highlight;
+pub mod meili;
 #[cfg(any(test, feature = "test-support"))]
 pub mod switchable;
 pub mod synonyms;
