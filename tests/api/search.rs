@@ -272,7 +272,15 @@ async fn with_the_engine_down_writes_work_ready_says_so_and_indexing_catches_up(
         ids.contains(&id),
         "indexed once the engine is back (after {took:?})"
     );
-    let ready = app.call("GET", "/ready", &Auth::None).await?.json();
+    // The outbox row goes when the indexer's transaction commits, just after the engine took it.
+    let started = Instant::now();
+    let ready = loop {
+        let ready = app.call("GET", "/ready", &Auth::None).await?.json();
+        if ready["outbox_depth"] == json!(0) || started.elapsed() > Duration::from_secs(5) {
+            break ready;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    };
     assert_eq!(
         (ready["search"].clone(), ready["outbox_depth"].clone()),
         (json!("ok"), json!(0))
