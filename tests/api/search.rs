@@ -127,6 +127,11 @@ async fn nothing_is_lost_when_the_server_dies_between_commit_and_indexing() -> T
     assert_eq!(before["total"], 0, "committed, not yet indexed");
     let ready = app.call("GET", "/ready", &Auth::None).await?.json();
     assert_eq!(ready["outbox_depth"], 1);
+    let metrics = app.call("GET", "/metrics", &Auth::None).await?.text();
+    assert!(
+        metrics.contains("labour_search_outbox_depth 1\n"),
+        "{metrics}"
+    );
 
     // The next start drains the outbox.
     assert_eq!(app.index_now().await?, 1);

@@ -111,26 +111,48 @@ pub async fn run_forever(pool: Pool, engine: AnyEngine) {
     }
 }
 
-/// Puts every published posting through the outbox and drains it, reporting progress.
+/// Rebuilds the index from PostgreSQL, reporting progress. Meilisearch is rebuilt into staging
+/// indexes that then replace the live ones, so search never goes empty; the embedded index is
+/// emptied and refilled. Postings that change meanwhile are queued again at the end.
 pub async fn reindex(
     pool: &Pool,
     engine: &AnyEngine,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<u64, IndexError> {
+    let started = chrono::Utc::now();
     let mut conn = labour_store::db::get(pool).await?;
     let total = labour_store::postings::count_published(&mut conn).await? as u64;
-    engine.clear().await?;
-    labour_store::search_outbox::enqueue_all_published(&mut conn).await?;
-    drop(conn);
+    let target = match engine {
+        AnyEngine::Meili(live) => AnyEngine::Meili(live.staging()),
+        other => other.clone(),
+    };
+    target.ensure_settings().await?;
+    target.clear().await?;
     let mut done = 0u64;
+    let mut after = None;
     progress(0, total);
     loop {
-        let n = drain_once(pool, engine).await? as u64;
-        if n == 0 {
+        let ids = labour_store::postings::published_ids(&mut conn, after, BATCH).await?;
+        let Some(last) = ids.last().copied() else {
             break;
-        }
-        done = (done + n).min(total);
-        progress(done, total);
+        };
+        after = Some(last);
+        let rows = labour_store::postings::for_index(&mut conn, &ids).await?;
+        let documents: Vec<SearchDocument> = rows
+            .iter()
+            .filter_map(|r| {
+                serde_json::from_value::<Content>(r.row.content.clone())
+                    .ok()
+                    .map(|c| document(r, &c))
+            })
+            .collect();
+        done += documents.len() as u64;
+        target.upsert(documents).await?;
+        progress(done.min(total), total);
     }
+    if let (AnyEngine::Meili(live), AnyEngine::Meili(staging)) = (engine, &target) {
+        live.swap_from(staging).await?;
+    }
+    labour_store::search_outbox::enqueue_changed_since(&mut conn, started).await?;
     Ok(done)
 }

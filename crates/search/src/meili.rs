@@ -120,6 +120,41 @@ impl MeiliEngine {
         format!("{}{name}", self.prefix)
     }
 
+    /// The indexes a rebuild fills before they replace the live ones (same server).
+    pub fn staging(&self) -> MeiliEngine {
+        MeiliEngine {
+            prefix: format!("{}rebuild_", self.prefix),
+            ..self.clone()
+        }
+    }
+
+    /// Swaps each of `staging`'s indexes with the live one, so searches move to the rebuilt
+    /// index at once, then deletes the old ones.
+    pub async fn swap_from(&self, staging: &MeiliEngine) -> Result<(), Error> {
+        let swaps: Vec<meilisearch_sdk::client::SwapIndexes> = KINDS
+            .iter()
+            .map(|k| meilisearch_sdk::client::SwapIndexes {
+                indexes: (self.uid(*k), staging.uid(*k)),
+                rename: None,
+            })
+            .collect();
+        let task = self
+            .client
+            .swap_indexes(&swaps)
+            .await
+            .map_err(unavailable)?;
+        self.wait(task).await?;
+        for kind in KINDS {
+            let task = self
+                .client
+                .delete_index(staging.uid(kind))
+                .await
+                .map_err(unavailable)?;
+            self.wait(task).await?;
+        }
+        Ok(())
+    }
+
     /// The settings every index gets.
     pub fn settings(&self) -> Settings {
         let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();

@@ -244,3 +244,33 @@ async fn conformance_against_a_real_meilisearch_when_configured() -> TestResult 
     labour_search::conformance::run(&engine).await?;
     Ok(())
 }
+
+#[actix_web::test]
+async fn a_rebuild_swaps_staging_indexes_in_and_deletes_the_old_ones() -> TestResult {
+    let (url, shared, _server) = start().await?;
+    let live = MeiliEngine::new(&url, None, "t_")?;
+    let staging = live.staging();
+    assert_eq!(staging.uid(Kind::Job), "t_rebuild_jobs");
+    live.swap_from(&staging).await?;
+    let sent = requests(&shared);
+    let (_, _, body) = sent
+        .iter()
+        .find(|(m, p, _)| m == "POST" && p == "/swap-indexes")
+        .ok_or("no swap")?;
+    assert_eq!(body[0]["indexes"], json!(["t_jobs", "t_rebuild_jobs"]));
+    assert_eq!(body.as_array().map(Vec::len), Some(3));
+    let deleted: Vec<&str> = sent
+        .iter()
+        .filter(|(m, _, _)| m == "DELETE")
+        .map(|(_, p, _)| p.as_str())
+        .collect();
+    assert_eq!(
+        deleted,
+        vec![
+            "/indexes/t_rebuild_jobs",
+            "/indexes/t_rebuild_courses",
+            "/indexes/t_rebuild_training_needs"
+        ]
+    );
+    Ok(())
+}

@@ -47,11 +47,15 @@ pub async fn depth(conn: &mut AsyncPgConnection) -> Result<(i64, Option<DateTime
         .await?)
 }
 
-/// Queues every published posting (a full reindex through the outbox).
-pub async fn enqueue_all_published(conn: &mut AsyncPgConnection) -> Result<usize, Error> {
+/// Queues every posting changed since `since` (what a rebuild may have read before it changed).
+pub async fn enqueue_changed_since(
+    conn: &mut AsyncPgConnection,
+    since: DateTime<Utc>,
+) -> Result<usize, Error> {
     Ok(diesel::sql_query(
-        "INSERT INTO search_outbox (posting_id) SELECT id FROM postings WHERE state = 'published'",
+        "INSERT INTO search_outbox (posting_id) SELECT id FROM postings WHERE updated_at >= $1",
     )
+    .bind::<diesel::sql_types::Timestamptz, _>(since)
     .execute(conn)
     .await?)
 }

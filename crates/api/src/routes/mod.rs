@@ -28,6 +28,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get::get_health)
         .service(health::ready::get_ready)
+        .service(health::metrics::get_metrics)
         .service(
             scope("/api/v1")
                 .service(zones::list::list_zones)

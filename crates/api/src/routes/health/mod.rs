@@ -1,4 +1,5 @@
 //! Liveness and readiness probes.
 
 pub mod get;
+pub mod metrics;
 pub mod ready;
