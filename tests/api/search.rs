@@ -183,6 +183,13 @@ async fn filters_facets_sort_and_pages_through_the_api() -> TestResult {
         json!([{ "value": "so_cap", "count": 3 }])
     );
     assert_eq!(body["items"][0]["kind"], "job");
+    assert!(
+        body["items"][0]["snippet"]
+            .as_str()
+            .is_some_and(|h| h.contains("<em>Hàn</em>")),
+        "{}",
+        body["items"][0]["snippet"]
+    );
     assert_eq!(body["items"][0]["occupation_group"], "co_khi");
 
     let none = app

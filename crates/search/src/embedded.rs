@@ -484,9 +484,11 @@ impl Inner {
                 .unwrap_or("{}");
             let document: SearchDocument = serde_json::from_str(json).map_err(index_error)?;
             let title_highlight = highlight::highlight(&document.title, &request.query);
+            let snippet = highlight::snippet(&document.description, &request.query, 24);
             hits.push(SearchHit {
                 document,
                 title_highlight,
+                snippet,
             });
         }
         let facets = if request.facets.is_empty() {

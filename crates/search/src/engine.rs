@@ -73,6 +73,8 @@ pub struct SearchHit {
     pub document: SearchDocument,
     /// The title with the matched words in `<em>`.
     pub title_highlight: String,
+    /// A few words of the description around the first match, highlighted the same way.
+    pub snippet: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -40,6 +40,36 @@ pub fn highlight(text: &str, query: &str) -> String {
     out
 }
 
+/// About `max_words` words of `text` around the first word that matches the query, highlighted;
+/// the start of the text when nothing matches.
+pub fn snippet(text: &str, query: &str, max_words: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let wanted: Vec<String> = fold(query)
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
+    let first = words
+        .iter()
+        .position(|w| {
+            let f = fold(w);
+            let f = f.trim_matches(|c: char| !c.is_alphanumeric());
+            wanted.iter().any(|q| f.starts_with(q.as_str()))
+        })
+        .unwrap_or(0);
+    let start = first.saturating_sub(max_words / 3);
+    let end = (start + max_words).min(words.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("… ");
+    }
+    out.push_str(&highlight(&words[start..end].join(" "), query));
+    if end < words.len() {
+        out.push_str(" …");
+    }
+    out
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -62,5 +92,13 @@ mod tests {
             "<em>Kỹ</em> <em>thuật</em> <em>điện</em>"
         );
         assert_eq!(highlight("Lái xe nâng", ""), "Lái xe nâng");
+    }
+
+    #[test]
+    fn snippets_centre_on_the_first_match() {
+        let text = "Công ty cần tuyển gấp nhiều công nhân có kinh nghiệm hàn điện để làm việc tại nhà xưởng mới";
+        let s = snippet(text, "han dien", 6);
+        assert_eq!(s, "… kinh nghiệm <em>hàn</em> <em>điện</em> để làm …");
+        assert_eq!(snippet("Ngắn gọn", "xyz", 6), "Ngắn gọn");
     }
 }

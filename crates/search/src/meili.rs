@@ -399,6 +399,7 @@ impl SearchEngine for MeiliEngine {
             .into_iter()
             .map(|(_, d)| SearchHit {
                 title_highlight: highlight::highlight(&d.doc.title, &request.query),
+                snippet: highlight::snippet(&d.doc.description, &request.query, 24),
                 document: d.doc,
             })
             .collect();

@@ -75,6 +75,8 @@ pub struct SearchItem {
     pub title: String,
     /// The title with matched words in `<em>` (the rest is HTML-escaped).
     pub title_highlight: String,
+    /// Words of the description around the first match, highlighted the same way.
+    pub snippet: String,
     pub organisation_id: Uuid,
     pub organisation_name: String,
     pub occupation_code: String,
@@ -102,6 +104,7 @@ impl From<SearchHit> for SearchItem {
             kind: d.kind_name(),
             title: d.title,
             title_highlight: h.title_highlight,
+            snippet: h.snippet,
             organisation_id: d.organisation_id,
             organisation_name: d.organisation_name,
             occupation_code: d.occupation_code,
