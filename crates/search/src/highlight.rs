@@ -2,14 +2,22 @@
 
 use labour_domain::text::fold;
 
-/// `text` with every word that starts with a folded query word wrapped in `<em>`. The text is
-/// escaped for HTML first, so the only markup in the answer is ours.
+/// Whether a folded word of the text matches the query: a query word equals it, or the last query
+/// word (still being typed) starts it.
+fn word_matches(folded: &str, query: &[String]) -> bool {
+    query.iter().enumerate().any(|(i, q)| {
+        if i + 1 == query.len() {
+            folded.starts_with(q.as_str())
+        } else {
+            folded == q
+        }
+    })
+}
+
+/// `text` with every word that matches the query wrapped in `<em>`. The text is escaped for HTML
+/// first, so the only markup in the answer is ours.
 pub fn highlight(text: &str, query: &str) -> String {
-    let words: Vec<String> = fold(query)
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_owned)
-        .collect();
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
@@ -17,7 +25,7 @@ pub fn highlight(text: &str, query: &str) -> String {
             return;
         }
         let folded = fold(word);
-        let hit = words.iter().any(|q| folded.starts_with(q.as_str()));
+        let hit = !words.is_empty() && word_matches(&folded, &words);
         let escaped = escape(word);
         if hit {
             out.push_str("<em>");
@@ -44,17 +52,13 @@ pub fn highlight(text: &str, query: &str) -> String {
 /// the start of the text when nothing matches.
 pub fn snippet(text: &str, query: &str, max_words: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let wanted: Vec<String> = fold(query)
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_owned)
-        .collect();
+    let wanted: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     let first = words
         .iter()
         .position(|w| {
             let f = fold(w);
             let f = f.trim_matches(|c: char| !c.is_alphanumeric());
-            wanted.iter().any(|q| f.starts_with(q.as_str()))
+            !wanted.is_empty() && word_matches(f, &wanted)
         })
         .unwrap_or(0);
     let start = first.saturating_sub(max_words / 3);
@@ -92,6 +96,18 @@ mod tests {
             "<em>Kỹ</em> <em>thuật</em> <em>điện</em>"
         );
         assert_eq!(highlight("Lái xe nâng", ""), "Lái xe nâng");
+        // Only the last word is a prefix: "tho" does not mark "thông".
+        assert_eq!(
+            highlight("Công nghệ thông tin, thợ hàn", "tho han"),
+            "Công nghệ thông tin, <em>thợ</em> <em>hàn</em>"
+        );
+        assert_eq!(highlight("Thợ hàn", "tho ha"), "<em>Thợ</em> <em>hàn</em>");
+        // Only the last word is a prefix: "tho" does not mark "thông".
+        assert_eq!(
+            highlight("Công nghệ thông tin, thợ hàn", "tho han"),
+            "Công nghệ thông tin, <em>thợ</em> <em>hàn</em>"
+        );
+        assert_eq!(highlight("Thợ hàn", "tho ha"), "<em>Thợ</em> <em>hàn</em>");
     }
 
     #[test]
