@@ -39,8 +39,16 @@ enum Command {
     },
     /// Apply pending database migrations and load the reference data shipped with the binary.
     Migrate,
-    /// Migrate, load reference data, and add the deterministic demo organisations.
-    Seed,
+    /// Migrate, load reference data, and add the deterministic demo organisations and postings.
+    Seed {
+        /// Also add this many synthetic jobs, with a fifth as many courses and a tenth as many
+        /// training needs (100000 is the national benchmark set, 2000 the provincial one).
+        #[arg(long)]
+        synthetic: Option<usize>,
+        /// Seed of the synthetic generator: the same seed gives the same postings.
+        #[arg(long, default_value_t = 2025)]
+        synthetic_seed: u64,
+    },
     /// Create an admin account (the first one, or another). The password is read from
     /// LABOUR_ADMIN_PASSWORD, else asked for on the terminal, else read as one line of input.
     CreateAdmin {
@@ -101,7 +109,10 @@ async fn run(command: Command, config: Config) -> CliResult {
     let result = match command {
         Command::Serve { migrate } => serve(&config, &database, migrate).await,
         Command::Migrate => interruptible(migrate(&database)).await,
-        Command::Seed => interruptible(seed(&database)).await,
+        Command::Seed {
+            synthetic,
+            synthetic_seed,
+        } => interruptible(seed(&database, synthetic, synthetic_seed)).await,
         Command::Reindex => interruptible(reindex(&config, &database)).await,
         Command::CreateAdmin { email, phone, name } => {
             create_admin(
@@ -154,7 +165,7 @@ async fn migrate(database: &Database) -> CliResult {
     Ok(())
 }
 
-async fn seed(database: &Database) -> CliResult {
+async fn seed(database: &Database, synthetic: Option<usize>, synthetic_seed: u64) -> CliResult {
     migrate(database).await?;
     say("Adding demo organisations...");
     let mut conn = labour_store::db::connect(database.url()).await?;
@@ -167,6 +178,22 @@ async fn seed(database: &Database) -> CliResult {
     say(&format!(
         "  {postings} postings added (jobs, courses and training needs)"
     ));
+    if let Some(jobs) = synthetic {
+        let scale = labour_store::synthetic::Scale::from_jobs(jobs);
+        let bar = progress_bar("Synthetic postings", scale.total() as u64);
+        let started = std::time::Instant::now();
+        let added =
+            labour_store::synthetic::seed(&mut conn, scale, synthetic_seed, today, |done, _| {
+                bar.set_position(done as u64)
+            })
+            .await?;
+        bar.finish();
+        let secs = started.elapsed().as_secs_f64();
+        say(&format!(
+            "  {added} synthetic postings added in {secs:.1} s ({:.0} per second)",
+            added as f64 / secs.max(0.001)
+        ));
+    }
     Ok(())
 }
 
@@ -272,13 +299,7 @@ fn open_search(config: &Config) -> Result<labour_search::AnyEngine, Box<dyn std:
 async fn reindex(config: &Config, database: &Database) -> CliResult {
     let pool = labour_store::db::pool(database.url(), 2)?;
     let engine = open_search(config)?;
-    let bar = indicatif::ProgressBar::new(0).with_style(
-        indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:40}] {pos}/{len} postings ({per_sec}, {eta} left)",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar.set_message("Reindexing");
+    let bar = progress_bar("Reindexing", 0);
     let started = std::time::Instant::now();
     let done = crate::indexer::reindex(&pool, &engine, |done, total| {
         bar.set_length(total);
@@ -292,6 +313,18 @@ async fn reindex(config: &Config, database: &Database) -> CliResult {
         done as f64 / secs.max(0.001)
     ));
     Ok(())
+}
+
+/// A progress bar on standard error (hidden when it is not a terminal).
+fn progress_bar(message: &'static str, length: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(length).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} postings ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message(message);
+    bar
 }
 
 fn read_admin_password() -> Result<String, Box<dyn std::error::Error>> {

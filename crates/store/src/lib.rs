@@ -22,6 +22,7 @@ pub mod reference;
 pub mod schema;
 pub mod search_outbox;
 pub mod sessions;
+pub mod synthetic;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_db;
 pub mod training_levels;

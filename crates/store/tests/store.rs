@@ -196,3 +196,39 @@ async fn demo_postings_are_valid_published_and_seeded_once() -> TestResult {
     assert_eq!(kinds.get(&Kind::TrainingNeed), Some(&NEEDS));
     Ok(())
 }
+
+#[tokio::test]
+async fn synthetic_postings_are_valid_deterministic_and_queued_for_indexing() -> TestResult {
+    use labour_domain::posting::Content;
+    use labour_store::schema::{postings, search_outbox};
+    use labour_store::synthetic::{Scale, seed};
+    let today = chrono::Utc::now().date_naive();
+    let mut snapshots = Vec::new();
+    for _ in 0..2 {
+        let test = TestDb::new().await?;
+        let mut conn = db::connect(test.url()).await?;
+        let mut last = (0, 0);
+        let added = seed(&mut conn, Scale::from_jobs(200), 7, today, |d, t| {
+            last = (d, t)
+        })
+        .await?;
+        assert_eq!((added, last), (260, (260, 260)));
+        let queued: i64 = search_outbox::table.count().get_result(&mut conn).await?;
+        assert_eq!(queued, 260);
+        let rows: Vec<serde_json::Value> = postings::table
+            .select(postings::content)
+            .order(postings::id)
+            .load(&mut conn)
+            .await?;
+        for json in &rows {
+            let content: Content = serde_json::from_value(json.clone())?;
+            assert_eq!(content.problems(today), vec![], "{}", content.title());
+        }
+        snapshots.push(rows);
+    }
+    assert_eq!(
+        snapshots[0], snapshots[1],
+        "the same seed gives the same postings"
+    );
+    Ok(())
+}
