@@ -35,7 +35,7 @@ use crate::synonyms::Synonyms;
 use crate::{Error, highlight};
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: &str = "2";
+const SCHEMA_VERSION: &str = "3";
 const WRITER_MEMORY: usize = 50_000_000;
 
 #[derive(Debug, Clone, Copy)]
@@ -48,6 +48,9 @@ struct Fields {
     occupation_x: Field,
     body_f: Field,
     body_x: Field,
+    /// Title, occupation and body together, folded: where typos and prefixes are looked up, so a
+    /// word costs one fuzzy automaton instead of one per field.
+    all_f: Field,
     occupation_group: Field,
     occupation_code: Field,
     zone_id: Field,
@@ -76,6 +79,7 @@ fn schema() -> (Schema, Fields) {
         occupation_x: b.add_text_field("occupation_x", TEXT),
         body_f: b.add_text_field("body_f", TEXT),
         body_x: b.add_text_field("body_x", TEXT),
+        all_f: b.add_text_field("all_f", TEXT),
         occupation_group: b.add_text_field("occupation_group", raw.clone()),
         occupation_code: b.add_text_field("occupation_code", raw.clone()),
         zone_id: b.add_text_field("zone_id", raw.clone()),
@@ -214,6 +218,10 @@ impl Inner {
         .join("\n");
         doc.add_text(f.body_f, fold(&body));
         doc.add_text(f.body_x, &body);
+        doc.add_text(
+            f.all_f,
+            fold(&format!("{}\n{}\n{}", d.title, d.occupation_name, body)),
+        );
         doc.add_text(f.occupation_group, &d.occupation_group);
         doc.add_text(f.occupation_code, &d.occupation_code);
         if let Some(z) = d.zone_id {
@@ -256,20 +264,24 @@ impl Inner {
     fn word_query(&self, folded: &str, exact: &str, last: bool) -> Box<dyn Query> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Matching: one fuzzy (and, for the last word, prefix) lookup over all the text.
+        let distance = Inner::distance(folded);
+        let any = Term::from_field_text(f.all_f, folded);
+        let fuzzy = if last {
+            FuzzyTermQuery::new_prefix(any, distance, true)
+        } else {
+            FuzzyTermQuery::new(any, distance, true)
+        };
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(fuzzy), 0.5)),
+        ));
+        // Ranking: the word spelled exactly, weighted by where it stands.
         for (field, weight) in [(f.title_f, 3.0), (f.occupation_f, 2.0), (f.body_f, 1.0)] {
-            let term = Term::from_field_text(field, folded);
-            let distance = Inner::distance(folded);
-            let fuzzy = if last {
-                FuzzyTermQuery::new_prefix(term.clone(), distance, true)
-            } else {
-                FuzzyTermQuery::new(term.clone(), distance, true)
-            };
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(fuzzy), weight)),
-            ));
-            // A word spelled exactly beats one reached by a typo or a prefix.
-            let exact_word = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            let exact_word = TermQuery::new(
+                Term::from_field_text(field, folded),
+                IndexRecordOption::WithFreqs,
+            );
             clauses.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(Box::new(exact_word), weight)),
@@ -429,52 +441,12 @@ impl Inner {
     fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         let searcher = self.reader.searcher();
         let mut query = self.query(request, true);
-        let mut total = searcher.search(&query, &Count).map_err(index_error)? as u64;
+        let (mut addresses, mut total) = self.top(&searcher, query.as_ref(), request)?;
         if total == 0 && request.query.split_whitespace().count() > 1 {
             // Nothing has every word: rank what has some of them.
             query = self.query(request, false);
-            total = searcher.search(&query, &Count).map_err(index_error)? as u64;
+            (addresses, total) = self.top(&searcher, query.as_ref(), request)?;
         }
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-        let addresses: Vec<DocAddress> = match request.sort {
-            Sort::Relevance => searcher
-                .search(&query, &top.order_by_score())
-                .map_err(index_error)?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect(),
-            Sort::Newest => searcher
-                .search(
-                    &query,
-                    &top.order_by_fast_field::<i64>("published_at", Order::Desc),
-                )
-                .map_err(index_error)?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect(),
-            Sort::Salary => searcher
-                .search(
-                    &query,
-                    &top.order_by_fast_field::<u64>("salary_max", Order::Desc),
-                )
-                .map_err(index_error)?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect(),
-            Sort::Deadline | Sort::StartDate => {
-                let field = if request.sort == Sort::Deadline {
-                    "deadline"
-                } else {
-                    "start_date"
-                };
-                searcher
-                    .search(&query, &top.order_by_fast_field::<i64>(field, Order::Asc))
-                    .map_err(index_error)?
-                    .into_iter()
-                    .map(|(_, a)| a)
-                    .collect()
-            }
-        };
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
@@ -500,6 +472,63 @@ impl Inner {
             hits,
             total,
             facets,
+        })
+    }
+
+    /// One page of matches, in the asked order, and how many match in all: one pass.
+    fn top(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        request: &SearchRequest,
+    ) -> Result<(Vec<DocAddress>, u64), Error> {
+        fn strip<K>((page, n): (Vec<(K, DocAddress)>, usize)) -> (Vec<DocAddress>, u64) {
+            (page.into_iter().map(|(_, a)| a).collect(), n as u64)
+        }
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        Ok(match request.sort {
+            Sort::Relevance => strip(
+                searcher
+                    .search(query, &(top.order_by_score(), Count))
+                    .map_err(index_error)?,
+            ),
+            Sort::Newest => strip(
+                searcher
+                    .search(
+                        query,
+                        &(
+                            top.order_by_fast_field::<i64>("published_at", Order::Desc),
+                            Count,
+                        ),
+                    )
+                    .map_err(index_error)?,
+            ),
+            Sort::Salary => strip(
+                searcher
+                    .search(
+                        query,
+                        &(
+                            top.order_by_fast_field::<u64>("salary_max", Order::Desc),
+                            Count,
+                        ),
+                    )
+                    .map_err(index_error)?,
+            ),
+            Sort::Deadline | Sort::StartDate => {
+                let field = if request.sort == Sort::Deadline {
+                    "deadline"
+                } else {
+                    "start_date"
+                };
+                strip(
+                    searcher
+                        .search(
+                            query,
+                            &(top.order_by_fast_field::<i64>(field, Order::Asc), Count),
+                        )
+                        .map_err(index_error)?,
+                )
+            }
         })
     }
 
