@@ -6,16 +6,15 @@
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use labour_domain::ClosedSet;
+use labour_domain::posting::Content;
 use labour_domain::posting::content::{
     Benefit, Contact, CourseContent, CourseMode, JobContent, LearnerSupport, Payer, Salary, Shift,
     TrainingNeedContent, TrainingPlace, TrainingPurpose,
 };
-use labour_domain::posting::{Content, State};
 use uuid::Uuid;
 
 use crate::Error;
-use crate::schema::{occupations, postings};
+use crate::schema::occupations;
 
 pub const JOBS: usize = 300;
 pub const COURSES: usize = 100;
@@ -260,40 +259,13 @@ pub async fn seed(conn: &mut AsyncPgConnection, today: NaiveDate) -> Result<usiz
 
     let mut added = 0;
     for chunk in rows.chunks(200) {
-        let values: Vec<_> = chunk
-            .iter()
-            .map(|(id, org, c)| {
-                (
-                    postings::id.eq(*id),
-                    postings::kind.eq(c.kind().as_str()),
-                    postings::organisation_id.eq(*org),
-                    postings::state.eq(State::Published.as_str()),
-                    postings::content.eq(serde_json::to_value(c).unwrap_or_default()),
-                    postings::title.eq(c.title().to_owned()),
-                    postings::occupation_code.eq(c.occupation_code().to_owned()),
-                    postings::zone_id.eq(c.zone_id()),
-                    postings::commune_code.eq(c.commune_code().map(str::to_owned)),
-                    postings::deadline.eq(c.deadline()),
-                    postings::published_at.eq(diesel::dsl::now),
-                    postings::submitted_at.eq(diesel::dsl::now),
-                )
-            })
-            .collect();
-        let inserted: Vec<(Uuid, String)> = diesel::insert_into(postings::table)
-            .values(&values)
-            .on_conflict_do_nothing()
-            .returning((postings::id, postings::kind))
-            .get_results(conn)
-            .await?;
-        for (id, kind) in &inserted {
-            crate::feed::record(conn, *id, kind, crate::feed::Change::Upsert).await?;
-        }
-        added += inserted.len();
+        added += crate::postings::insert_published(conn, chunk).await?;
     }
     Ok(added)
 }
 
-fn level_name(code: &str) -> &'static str {
+/// The Vietnamese name of a training level code, for generated titles.
+pub(crate) fn level_name(code: &str) -> &'static str {
     match code {
         "cao_dang" => "Cao đẳng",
         "trung_cap" => "Trung cấp",

@@ -640,3 +640,48 @@ pub async fn count_published(conn: &mut AsyncPgConnection) -> Result<i64, Error>
         .get_result(conn)
         .await?)
 }
+
+/// Inserts postings as published (demo and synthetic sets), with their outbox rows and feed
+/// events, one statement each; ids already there are skipped. Returns how many were new.
+pub async fn insert_published(
+    conn: &mut AsyncPgConnection,
+    rows: &[(Uuid, Uuid, Content)],
+) -> Result<usize, Error> {
+    let values: Vec<_> = rows
+        .iter()
+        .map(|(id, org, c)| {
+            (
+                postings::id.eq(*id),
+                postings::kind.eq(c.kind().as_str()),
+                postings::organisation_id.eq(*org),
+                postings::state.eq(State::Published.as_str()),
+                postings::content.eq(serde_json::to_value(c).unwrap_or_default()),
+                postings::title.eq(c.title().to_owned()),
+                postings::occupation_code.eq(c.occupation_code().to_owned()),
+                postings::zone_id.eq(c.zone_id()),
+                postings::commune_code.eq(c.commune_code().map(str::to_owned)),
+                postings::deadline.eq(c.deadline()),
+                postings::published_at.eq(diesel::dsl::now),
+                postings::submitted_at.eq(diesel::dsl::now),
+            )
+        })
+        .collect();
+    conn.transaction::<_, Error, _>(async move |conn| {
+        let ids: Vec<Uuid> = diesel::insert_into(postings::table)
+            .values(&values)
+            .on_conflict_do_nothing()
+            .returning(postings::id)
+            .get_results(conn)
+            .await?;
+        diesel::sql_query("INSERT INTO search_outbox (posting_id) SELECT unnest($1::uuid[])")
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(&ids)
+        .execute(conn)
+        .await?;
+        diesel::sql_query("INSERT INTO feed_events (posting_id, kind, change) SELECT id, kind, 'upsert' FROM postings WHERE id = ANY($1)")
+            .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(&ids)
+            .execute(conn)
+            .await?;
+        Ok(ids.len())
+    })
+    .await
+}

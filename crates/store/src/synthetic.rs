@@ -5,13 +5,12 @@
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use labour_domain::ClosedSet;
 use labour_domain::organisation::{OrganisationIdentity, Verification};
+use labour_domain::posting::Content;
 use labour_domain::posting::content::{
     Benefit, Contact, CourseContent, CourseMode, JobContent, LearnerSupport, Payer, Salary, Shift,
     TrainingNeedContent, TrainingPlace, TrainingPurpose,
 };
-use labour_domain::posting::{Content, State};
 use labour_domain::tax_code::{TaxCode, check_digit};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -19,7 +18,7 @@ use uuid::Uuid;
 
 use crate::Error;
 use crate::organisations::NewOrganisation;
-use crate::schema::{communes, occupations, postings};
+use crate::schema::{communes, occupations};
 
 /// How many of each kind to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,11 +263,14 @@ pub async fn seed(
                 (
                     owner,
                     Content::Course(CourseContent {
-                        title: format!("{name} - {} (dữ liệu mô phỏng)", level_name(level)),
+                        title: format!(
+                            "{name} - {} (dữ liệu mô phỏng)",
+                            crate::demo_postings::level_name(level)
+                        ),
                         description: format!(
                             "Khóa đào tạo {} trình độ {}. {description}",
                             name.to_lowercase(),
-                            level_name(level).to_lowercase()
+                            crate::demo_postings::level_name(level).to_lowercase()
                         ),
                         occupation_code: code.clone(),
                         level: level.into(),
@@ -287,7 +289,10 @@ pub async fn seed(
                         zone_id: Some(zone.id),
                         commune_code: commune,
                         address: None,
-                        certificate: format!("Chứng chỉ {}", level_name(level).to_lowercase()),
+                        certificate: format!(
+                            "Chứng chỉ {}",
+                            crate::demo_postings::level_name(level).to_lowercase()
+                        ),
                         partner_organisation_id: None,
                         answers_need_id: None,
                         enrolment_deadline: Some(first - Duration::days(3)),
@@ -340,7 +345,7 @@ pub async fn seed(
         };
         buffer.push((id(kind_no, i as u128), owner, content));
         if buffer.len() == 1000 || n + 1 == total {
-            added += insert_published(conn, &buffer).await?;
+            added += crate::postings::insert_published(conn, &buffer).await?;
             buffer.clear();
             progress(n + 1, total);
         }
@@ -354,63 +359,6 @@ fn capitalise(s: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
         .unwrap_or_default()
-}
-
-fn level_name(code: &str) -> &'static str {
-    match code {
-        "cao_dang" => "Cao đẳng",
-        "trung_cap" => "Trung cấp",
-        "so_cap" => "Sơ cấp",
-        _ => "Đào tạo dưới 3 tháng",
-    }
-}
-
-/// Inserts published postings with their outbox rows and feed events in one statement each.
-async fn insert_published(
-    conn: &mut AsyncPgConnection,
-    rows: &[(Uuid, Uuid, Content)],
-) -> Result<usize, Error> {
-    use diesel_async::AsyncConnection;
-    let values: Vec<_> = rows
-        .iter()
-        .map(|(id, org, c)| {
-            (
-                postings::id.eq(*id),
-                postings::kind.eq(c.kind().as_str()),
-                postings::organisation_id.eq(*org),
-                postings::state.eq(State::Published.as_str()),
-                postings::content.eq(serde_json::to_value(c).unwrap_or_default()),
-                postings::title.eq(c.title().to_owned()),
-                postings::occupation_code.eq(c.occupation_code().to_owned()),
-                postings::zone_id.eq(c.zone_id()),
-                postings::commune_code.eq(c.commune_code().map(str::to_owned)),
-                postings::deadline.eq(c.deadline()),
-                postings::published_at.eq(diesel::dsl::now),
-                postings::submitted_at.eq(diesel::dsl::now),
-            )
-        })
-        .collect();
-    conn.transaction::<_, Error, _>(async move |conn| {
-        let ids: Vec<Uuid> = diesel::insert_into(postings::table)
-            .values(&values)
-            .on_conflict_do_nothing()
-            .returning(postings::id)
-            .get_results(conn)
-            .await?;
-        diesel::sql_query(
-            "INSERT INTO search_outbox (posting_id) SELECT unnest($1::uuid[]); \
-             ",
-        )
-        .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(&ids)
-        .execute(conn)
-        .await?;
-        diesel::sql_query("INSERT INTO feed_events (posting_id, kind, change) SELECT id, kind, 'upsert' FROM postings WHERE id = ANY($1)")
-            .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(&ids)
-            .execute(conn)
-            .await?;
-        Ok(ids.len())
-    })
-    .await
 }
 
 #[cfg(test)]
