@@ -211,8 +211,8 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     }
     let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
     let search = open_search(config)?;
-    actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
-    actix_web::rt::spawn(crate::indexer::run_forever(pool.clone(), search.clone()));
+    let expiry = actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
+    let indexer = actix_web::rt::spawn(crate::indexer::run_forever(pool.clone(), search.clone()));
     let state = AppState::new(config, pool, search)?;
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
@@ -220,6 +220,9 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
         "Portal on http://{addr}  (API docs: http://{addr}/docs)"
     ));
     server.await?;
+    // Background work stops with the server, before the database goes away.
+    indexer.abort();
+    expiry.abort();
     tracing::info!("server stopped");
     Ok(())
 }
