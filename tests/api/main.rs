@@ -9,3 +9,4 @@ mod organisations;
 mod postings;
 mod reference;
 mod search;
+mod workers;

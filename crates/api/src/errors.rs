@@ -448,6 +448,14 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             format!("Tin ở trạng thái {from} không thể {transition}."),
             format!("A {from} posting cannot {transition}."),
         ),
+        D::ConsentRequired => Text::new(
+            "Chỉ lưu thông tin này khi bạn đồng ý (consents).",
+            "This is kept only with your consent (consents).",
+        ),
+        D::CitizenIdFormat => Text::new(
+            "Số căn cước công dân gồm 12 chữ số.",
+            "A citizen id (CCCD) has 12 digits.",
+        ),
         D::PageOutOfRange => Text::new(
             "Số trang phải là số nguyên từ 1.",
             "page must be a whole number from 1.",

@@ -21,6 +21,7 @@ use utoipa_actix_web::AppExt;
         (name = "api-keys", description = "Keys for third-party apps"),
         (name = "postings", description = "Job openings, training needs and courses; the change feed"),
         (name = "moderation", description = "Staff review of postings"),
+        (name = "workers", description = "Workers' own profiles and data"),
         (name = "search", description = "Search published postings (the search engine answers, not the database)"),
         (name = "reference", description = "Zones, communes, occupations, training levels, ethnic groups"),
     )

@@ -52,6 +52,10 @@ pub enum Error {
         from: &'static str,
         transition: &'static str,
     },
+    #[error("this value is kept only with consent")]
+    ConsentRequired,
+    #[error("a citizen id (CCCD) is 12 digits")]
+    CitizenIdFormat,
     #[error("page must be a whole number from 1")]
     PageOutOfRange,
     #[error("per_page must be from 1 to {max}")]
@@ -83,6 +87,8 @@ impl Error {
             Error::TooMany { .. } => "too_many",
             Error::Required => "required",
             Error::TransitionNotAllowed { .. } => "transition_not_allowed",
+            Error::ConsentRequired => "consent_required",
+            Error::CitizenIdFormat => "citizen_id_format",
             Error::PageOutOfRange => "page_out_of_range",
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
         }

@@ -10,6 +10,7 @@ pub mod policy;
 pub mod posting;
 pub mod tax_code;
 pub mod text;
+pub mod worker;
 pub mod zone;
 
 pub use error::{ClosedSet, Error};

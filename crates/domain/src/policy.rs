@@ -172,6 +172,8 @@ pub enum Action {
     OfferTraining(PostingFacts),
     /// See and accept the offers made for a training need.
     ManageOffers(PostingFacts),
+    /// Read a worker's profile: the worker and staff (staff reads are audited).
+    ReadWorkerProfile { worker: Uuid },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +209,12 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
                 NotFound
             }
         }
+        Action::ReadWorkerProfile { worker } => match actor {
+            Actor::Account { id, .. } if *id == worker => Allow,
+            _ if actor.is_staff() => Allow,
+            Actor::Anonymous => Unauthenticated,
+            _ => NotFound,
+        },
         Action::ListOwnPostings => match actor {
             Actor::Anonymous => Unauthenticated,
             _ => Allow,
@@ -395,6 +403,7 @@ mod tests {
         expect(Action::ReportPosting(public),              [Unauthenticated, Allow,     Allow,     Allow,     Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ReportPosting(draft),               [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::OfferTraining(public),              [Unauthenticated, Forbidden, Forbidden, Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ReadWorkerProfile { worker: Uuid::from_u128(2) }, [Unauthenticated, Allow, NotFound, NotFound, Allow, Allow, NotFound, NotFound]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

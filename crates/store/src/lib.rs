@@ -26,6 +26,7 @@ pub mod synthetic;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_db;
 pub mod training_levels;
+pub mod workers;
 pub mod zones;
 
 pub use db::{Conn, Pool};

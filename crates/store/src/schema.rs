@@ -245,6 +245,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    worker_profiles (account_id) {
+        account_id -> Uuid,
+        profile -> Jsonb,
+        discoverable -> Bool,
+        version -> Int4,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -254,6 +264,7 @@ diesel::joinable!(organisations -> communes (commune_code));
 diesel::joinable!(memberships -> organisations (organisation_id));
 diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(worker_profiles -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(postings -> organisations (organisation_id));
@@ -280,4 +291,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     feed_events,
     idempotency_keys,
     search_outbox,
+    worker_profiles,
 );

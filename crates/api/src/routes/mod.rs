@@ -19,6 +19,7 @@ pub mod search;
 pub mod sessions;
 pub mod staff;
 pub mod training_levels;
+pub mod workers;
 pub mod zones;
 
 use utoipa_actix_web::scope;
@@ -45,6 +46,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(sessions::refresh::refresh_session)
                 .service(sessions::revoke::revoke_session)
                 .service(me::get::get_me)
+                .service(me::profile::get_my_profile)
+                .service(me::profile::update_my_profile)
+                .service(me::export::export_me)
+                .service(me::delete::delete_me)
+                .service(workers::profile::get_worker_profile)
                 .service(staff::create::create_staff)
                 .service(organisations::create::create_organisation)
                 .service(organisations::list::list_organisations)

@@ -1,3 +1,6 @@
 //! The signed-in account.
 
+pub mod delete;
+pub mod export;
 pub mod get;
+pub mod profile;

@@ -1,0 +1,58 @@
+//! `GET /api/v1/me/export`: everything the portal keeps about the signed-in person.
+
+use actix_web::{HttpResponse, get, web};
+use labour_domain::policy::Action;
+
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, Problem};
+use crate::state::AppState;
+
+/// All the caller's data as one JSON document (account, roles, organisations, profile, reports).
+#[utoipa::path(
+    tag = "workers",
+    security(("bearer_token" = [])),
+    responses(
+        (status = 200, content_type = "application/json", body = Object),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/export")]
+pub async fn export_me(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    require(&caller, Action::ReadOwnAccount, || {
+        ApiError::internal("never hidden")
+    })?;
+    let id = caller
+        .account()
+        .ok_or_else(|| ApiError::internal("no account"))?;
+    let mut conn = state.conn().await?;
+    let account = labour_store::accounts::find(&mut conn, id)
+        .await?
+        .ok_or_else(|| ApiError::internal("account vanished"))?;
+    let organisations = labour_store::accounts::memberships(&mut conn, id).await?;
+    let profile = labour_store::workers::find(&mut conn, id).await?;
+    let reports = labour_store::workers::reports_by(&mut conn, id).await?;
+    let body = serde_json::json!({
+        "exported_at": chrono::Utc::now(),
+        "account": {
+            "id": account.id, "display_name": account.display_name, "email": account.email,
+            "phone": account.phone, "created_at": account.created_at,
+        },
+        "roles": caller.actor.roles().into_iter().map(<&str>::from).collect::<Vec<_>>(),
+        "organisations": organisations.iter().map(|m| serde_json::json!({
+            "id": m.organisation_id, "name": m.name, "kind": m.kind, "verification": m.verification,
+        })).collect::<Vec<_>>(),
+        "profile": profile.map(|p| p.profile),
+        "reports": reports.iter().map(|(posting, reason, at)| serde_json::json!({
+            "posting_id": posting, "reason": reason, "at": at,
+        })).collect::<Vec<_>>(),
+    });
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"labour-market-data.json\"",
+        ))
+        .json(body))
+}

@@ -1,0 +1,3 @@
+//! Workers as staff see them.
+
+pub mod profile;

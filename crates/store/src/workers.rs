@@ -1,0 +1,114 @@
+//! Workers' profiles and what a worker can take away or erase.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::Error;
+use crate::schema::{accounts, posting_reports, worker_profiles};
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = worker_profiles)]
+pub struct ProfileRow {
+    pub account_id: Uuid,
+    pub profile: serde_json::Value,
+    pub discoverable: bool,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+) -> Result<Option<ProfileRow>, Error> {
+    Ok(worker_profiles::table
+        .find(account)
+        .select(ProfileRow::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// What saving a profile came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    Saved(ProfileRow),
+    /// The profile changed since the version the caller read.
+    Stale {
+        current: i32,
+    },
+}
+
+/// Creates the profile, or replaces it when `expected_version` matches (`None`: only create).
+pub async fn save(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+    profile: &serde_json::Value,
+    discoverable: bool,
+    expected_version: Option<i32>,
+) -> Result<Saved, Error> {
+    let current = find(conn, account).await?;
+    match (current, expected_version) {
+        (None, _) => {
+            let row = diesel::insert_into(worker_profiles::table)
+                .values((
+                    worker_profiles::account_id.eq(account),
+                    worker_profiles::profile.eq(profile),
+                    worker_profiles::discoverable.eq(discoverable),
+                ))
+                .returning(ProfileRow::as_returning())
+                .get_result(conn)
+                .await?;
+            Ok(Saved::Saved(row))
+        }
+        (Some(row), Some(v)) if v == row.version => {
+            let updated = diesel::update(
+                worker_profiles::table
+                    .find(account)
+                    .filter(worker_profiles::version.eq(v)),
+            )
+            .set((
+                worker_profiles::profile.eq(profile),
+                worker_profiles::discoverable.eq(discoverable),
+                worker_profiles::version.eq(v + 1),
+                worker_profiles::updated_at.eq(diesel::dsl::now),
+            ))
+            .returning(ProfileRow::as_returning())
+            .get_result(conn)
+            .await
+            .optional()?;
+            Ok(match updated {
+                Some(row) => Saved::Saved(row),
+                None => Saved::Stale { current: v + 1 },
+            })
+        }
+        (Some(row), _) => Ok(Saved::Stale {
+            current: row.version,
+        }),
+    }
+}
+
+/// The reports an account made (part of what a worker can download).
+pub async fn reports_by(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+) -> Result<Vec<(Uuid, String, DateTime<Utc>)>, Error> {
+    Ok(posting_reports::table
+        .filter(posting_reports::account_id.eq(account))
+        .select((
+            posting_reports::posting_id,
+            posting_reports::reason,
+            posting_reports::created_at,
+        ))
+        .load(conn)
+        .await?)
+}
+
+/// Erases an account and everything that hangs on it (profile, sessions, memberships, reports).
+pub async fn delete_account(conn: &mut AsyncPgConnection, account: Uuid) -> Result<bool, Error> {
+    Ok(diesel::delete(accounts::table.find(account))
+        .execute(conn)
+        .await?
+        == 1)
+}

@@ -1,0 +1,189 @@
+//! Workers' own profiles: private to them and to staff, with consent for sensitive fields, and
+//! theirs to download or erase.
+
+use labour_store::accounts::AccountRole;
+use labour_tests::{Auth, PASSWORD, TestApp, TestResult, json, verified_enterprise};
+
+fn profile(name: &str) -> serde_json::Value {
+    json!({
+        "full_name": name, "birth_year": 1998, "gender": "female", "commune_code": "06463",
+        "phone": "0912345678", "training_level": "so_cap", "skills": ["hàn hồ quang"],
+        "desired_occupations": ["7212"], "expected_salary_vnd": 9000000, "shift_preferences": ["day"],
+        "it_skills": "basic", "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    })
+}
+
+#[actix_web::test]
+async fn a_worker_keeps_a_profile_with_versions_and_consent() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let worker = app.account(AccountRole::User, "mai@example.vn").await?;
+    assert_eq!(
+        app.call("GET", "/api/v1/me/profile", &worker.auth())
+            .await?
+            .status,
+        404
+    );
+
+    let created = app
+        .json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &profile("Lương Thị Mai"),
+        )
+        .await?;
+    assert_eq!(created.status, 200, "{}", created.text());
+    assert_eq!(created.header("etag"), Some("\"1\""));
+    assert!(
+        created.json()["reasons"]
+            .as_array()
+            .is_some_and(|r| r.len() == 3)
+    );
+
+    let again = app
+        .json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &profile("Lương Thị Mai"),
+        )
+        .await?;
+    assert_eq!(again.status, 428, "replacing needs If-Match");
+    let updated = app
+        .send_json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &[("if-match", "\"1\"")],
+            &profile("Lương Mai"),
+        )
+        .await?;
+    assert_eq!(updated.json()["version"], 2);
+    let stale = app
+        .send_json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &[("if-match", "\"1\"")],
+            &profile("Mai"),
+        )
+        .await?;
+    assert_eq!(stale.status, 412);
+
+    let mut sensitive = profile("Lương Mai");
+    sensitive["ethnic_group"] = json!("nung");
+    let refused = app
+        .send_json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &[("if-match", "\"2\"")],
+            &sensitive,
+        )
+        .await?;
+    assert_eq!(
+        (refused.status, refused.json()["errors"][0]["code"].clone()),
+        (422, json!("consent_required"))
+    );
+    sensitive["consents"]["ethnicity"] = json!(true);
+    let kept = app
+        .send_json(
+            "PUT",
+            "/api/v1/me/profile",
+            &worker.auth(),
+            &[("if-match", "\"2\"")],
+            &sensitive,
+        )
+        .await?;
+    assert_eq!(kept.json()["profile"]["ethnic_group"], "nung");
+    Ok(())
+}
+
+#[actix_web::test]
+async fn only_the_worker_and_staff_read_a_profile_and_staff_reads_are_audited() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let worker = app.account(AccountRole::User, "an@example.vn").await?;
+    app.json(
+        "PUT",
+        "/api/v1/me/profile",
+        &worker.auth(),
+        &profile("Hoàng An"),
+    )
+    .await?;
+    let id = app.call("GET", "/api/v1/me", &worker.auth()).await?.json()["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    let path = format!("/api/v1/workers/{id}/profile");
+
+    let (_, enterprise) = verified_enterprise(&app, "hr@example.vn", 31).await?;
+    assert_eq!(
+        app.call("GET", &path, &enterprise.auth()).await?.status,
+        404,
+        "an enterprise learns nothing"
+    );
+    assert_eq!(app.call("GET", &path, &Auth::None).await?.status, 401);
+    assert_eq!(app.call("GET", &path, &worker.auth()).await?.status, 200);
+    assert!(
+        !app.audit()
+            .await?
+            .iter()
+            .any(|e| e.action == "profile_read"),
+        "the worker's own read is not a staff read"
+    );
+
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let read = app.call("GET", &path, &staff.auth()).await?;
+    assert_eq!(read.json()["profile"]["full_name"], "Hoàng An");
+    let audit = app.audit().await?;
+    let reads: Vec<_> = audit
+        .iter()
+        .filter(|e| e.action == "profile_read")
+        .collect();
+    assert_eq!(reads.len(), 1);
+    assert_eq!(reads[0].subject_id.as_deref(), Some(id.as_str()));
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_worker_downloads_everything_and_can_erase_the_account() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let worker = app.account(AccountRole::User, "binh@example.vn").await?;
+    app.json(
+        "PUT",
+        "/api/v1/me/profile",
+        &worker.auth(),
+        &profile("Nông Văn Bình"),
+    )
+    .await?;
+    let export = app.call("GET", "/api/v1/me/export", &worker.auth()).await?;
+    assert_eq!(export.status, 200);
+    assert!(
+        export
+            .header("content-disposition")
+            .is_some_and(|h| h.contains("attachment"))
+    );
+    let data = export.json();
+    assert_eq!(data["account"]["email"], "binh@example.vn");
+    assert_eq!(data["profile"]["full_name"], "Nông Văn Bình");
+    assert!(!export.text().contains("argon2"), "no password hash");
+
+    assert_eq!(
+        app.call("DELETE", "/api/v1/me", &worker.auth())
+            .await?
+            .status,
+        204
+    );
+    assert_eq!(
+        app.call("GET", "/api/v1/me", &worker.auth()).await?.status,
+        401
+    );
+    assert!(app.login("binh@example.vn", PASSWORD).await.is_err());
+    assert!(
+        app.audit()
+            .await?
+            .iter()
+            .any(|e| e.action == "account_deleted")
+    );
+    Ok(())
+}
