@@ -187,3 +187,148 @@ async fn a_worker_downloads_everything_and_can_erase_the_account() -> TestResult
     );
     Ok(())
 }
+
+#[actix_web::test]
+async fn an_application_shares_only_what_the_worker_chose_and_moves_through_its_steps() -> TestResult
+{
+    let app = TestApp::spawn().await?;
+    let (org, owner) = verified_enterprise(&app, "hr@example.vn", 32).await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let created = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{org}/postings"),
+            &owner.auth(),
+            &labour_tests::job("Thợ hàn điện"),
+        )
+        .await?;
+    let job = created.json()["id"].as_str().unwrap_or("").to_owned();
+    app.call(
+        "POST",
+        &format!("/api/v1/postings/{job}/submit"),
+        &owner.auth(),
+    )
+    .await?;
+    app.call(
+        "POST",
+        &format!("/api/v1/postings/{job}/approve"),
+        &staff.auth(),
+    )
+    .await?;
+
+    let worker = app.account(AccountRole::User, "lan@example.vn").await?;
+    let apply = json!({ "share": ["full_name", "skills", "phone"], "message": "Tôi có 2 năm kinh nghiệm hàn." });
+    let path = format!("/api/v1/postings/{job}/applications");
+    let no_profile = app.json("POST", &path, &worker.auth(), &apply).await?;
+    assert_eq!(no_profile.status, 422, "a profile comes first");
+
+    let mut p = profile("Hoàng Thị Lan");
+    p["ethnic_group"] = json!("tay");
+    p["citizen_id"] = json!("020301001234");
+    p["consents"] = json!({ "ethnicity": true, "citizen_id": true, "discoverable": false });
+    assert_eq!(
+        app.json("PUT", "/api/v1/me/profile", &worker.auth(), &p)
+            .await?
+            .status,
+        200
+    );
+    let private = app
+        .json(
+            "POST",
+            &path,
+            &worker.auth(),
+            &json!({ "share": ["citizen_id"] }),
+        )
+        .await?;
+    assert_eq!(
+        (private.status, private.json()["errors"][0]["field"].clone()),
+        (422, json!("share[0]"))
+    );
+
+    let made = app.json("POST", &path, &worker.auth(), &apply).await?;
+    assert_eq!(made.status, 201, "{}", made.text());
+    assert_eq!(
+        app.json("POST", &path, &worker.auth(), &apply)
+            .await?
+            .status,
+        409
+    );
+    let id = made.json()["id"].as_str().unwrap_or("").to_owned();
+
+    // The enterprise sees the snapshot: what was shared, nothing else.
+    let applicants = app.call("GET", &path, &owner.auth()).await?;
+    let shared = applicants.json()["items"][0]["shared"].clone();
+    assert_eq!(
+        shared,
+        json!({ "full_name": "Hoàng Thị Lan", "skills": ["hàn hồ quang"], "phone": "0912345678" })
+    );
+    assert!(!applicants.text().contains("020301001234") && !applicants.text().contains("\"tay\""));
+    let (_, other) = verified_enterprise(&app, "other@example.vn", 33).await?;
+    assert_eq!(app.call("GET", &path, &other.auth()).await?.status, 404);
+    let worker_id = made.json()["worker_id"].as_str().unwrap_or("").to_owned();
+    assert_eq!(
+        app.call(
+            "GET",
+            &format!("/api/v1/workers/{worker_id}/profile"),
+            &owner.auth()
+        )
+        .await?
+        .status,
+        404,
+        "applying shares the snapshot, not the profile"
+    );
+
+    let status = format!("/api/v1/applications/{id}/status");
+    assert_eq!(
+        app.json(
+            "POST",
+            &status,
+            &owner.auth(),
+            &json!({ "status": "shortlisted" })
+        )
+        .await?
+        .status,
+        200
+    );
+    assert_eq!(
+        app.json(
+            "POST",
+            &status,
+            &worker.auth(),
+            &json!({ "status": "hired" })
+        )
+        .await?
+        .status,
+        409,
+        "workers only withdraw"
+    );
+    let mine = app
+        .call("GET", "/api/v1/me/applications", &worker.auth())
+        .await?
+        .json();
+    assert_eq!(mine["items"][0]["status"], "shortlisted");
+    assert_eq!(
+        app.json(
+            "POST",
+            &status,
+            &worker.auth(),
+            &json!({ "status": "withdrawn" })
+        )
+        .await?
+        .status,
+        200
+    );
+    assert_eq!(
+        app.json(
+            "POST",
+            &status,
+            &owner.auth(),
+            &json!({ "status": "interview" })
+        )
+        .await?
+        .status,
+        409,
+        "withdrawn stays withdrawn"
+    );
+    Ok(())
+}

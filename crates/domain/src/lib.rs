@@ -1,6 +1,7 @@
 //! Pure types and rules of the Lạng Sơn labour-market portal. No I/O lives here.
 
 pub mod account;
+pub mod application;
 pub mod commune;
 pub mod error;
 pub mod occupation;

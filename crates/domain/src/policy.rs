@@ -174,6 +174,10 @@ pub enum Action {
     ManageOffers(PostingFacts),
     /// Read a worker's profile: the worker and staff (staff reads are audited).
     ReadWorkerProfile { worker: Uuid },
+    /// Apply to a published job (workers; not staff, not keys).
+    Apply(PostingFacts),
+    /// See a job's applicants and move their applications (the enterprise; staff may look).
+    ManageApplications(PostingFacts),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +213,17 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
                 NotFound
             }
         }
+        Action::Apply(p) => match actor {
+            _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
+            Actor::Account { staff: None, .. } if p.public => Allow,
+            Actor::Anonymous => Unauthenticated,
+            _ => Forbidden,
+        },
+        Action::ManageApplications(p) => match actor {
+            _ if actor.is_staff() || actor.is_member_of(p.organisation) => Allow,
+            Actor::Anonymous => Unauthenticated,
+            _ => NotFound,
+        },
         Action::ReadWorkerProfile { worker } => match actor {
             Actor::Account { id, .. } if *id == worker => Allow,
             _ if actor.is_staff() => Allow,
@@ -404,6 +419,8 @@ mod tests {
         expect(Action::ReportPosting(draft),               [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::OfferTraining(public),              [Unauthenticated, Forbidden, Forbidden, Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ReadWorkerProfile { worker: Uuid::from_u128(2) }, [Unauthenticated, Allow, NotFound, NotFound, Allow, Allow, NotFound, NotFound]);
+        expect(Action::Apply(public),                      [Unauthenticated, Allow,     Allow,     Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ManageApplications(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

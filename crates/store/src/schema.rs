@@ -255,6 +255,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    applications (id) {
+        id -> Uuid,
+        posting_id -> Uuid,
+        worker_id -> Uuid,
+        shared -> Jsonb,
+        message -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -265,6 +278,7 @@ diesel::joinable!(memberships -> organisations (organisation_id));
 diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(worker_profiles -> accounts (account_id));
+diesel::joinable!(applications -> postings (posting_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(postings -> organisations (organisation_id));
@@ -292,4 +306,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     search_outbox,
     worker_profiles,
+    applications,
 );

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api_keys;
+pub mod applications;
 pub mod communes;
 pub mod ethnic_groups;
 pub mod feed;
@@ -51,6 +52,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(me::export::export_me)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
+                .service(applications::create::create_application)
+                .service(applications::list::list_applications)
+                .service(applications::list::list_my_applications)
+                .service(applications::status::update_application_status)
                 .service(staff::create::create_staff)
                 .service(organisations::create::create_organisation)
                 .service(organisations::list::list_organisations)

@@ -1,0 +1,97 @@
+//! Applications of workers to published jobs.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::Error;
+use crate::schema::{applications, postings};
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = applications)]
+pub struct ApplicationRow {
+    pub id: Uuid,
+    pub posting_id: Uuid,
+    pub worker_id: Uuid,
+    pub shared: serde_json::Value,
+    pub message: Option<String>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Inserts an application; `None` when the worker already applied to this job.
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    posting: Uuid,
+    worker: Uuid,
+    shared: &serde_json::Value,
+    message: Option<&str>,
+) -> Result<Option<ApplicationRow>, Error> {
+    Ok(diesel::insert_into(applications::table)
+        .values((
+            applications::id.eq(Uuid::now_v7()),
+            applications::posting_id.eq(posting),
+            applications::worker_id.eq(worker),
+            applications::shared.eq(shared),
+            applications::message.eq(message),
+        ))
+        .on_conflict_do_nothing()
+        .returning(ApplicationRow::as_returning())
+        .get_result(conn)
+        .await
+        .optional()?)
+}
+
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<(ApplicationRow, Uuid)>, Error> {
+    Ok(applications::table
+        .inner_join(postings::table)
+        .filter(applications::id.eq(id))
+        .select((ApplicationRow::as_select(), postings::organisation_id))
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+pub async fn for_posting(
+    conn: &mut AsyncPgConnection,
+    posting: Uuid,
+) -> Result<Vec<ApplicationRow>, Error> {
+    Ok(applications::table
+        .filter(applications::posting_id.eq(posting))
+        .select(ApplicationRow::as_select())
+        .order(applications::created_at)
+        .load(conn)
+        .await?)
+}
+
+pub async fn for_worker(
+    conn: &mut AsyncPgConnection,
+    worker: Uuid,
+) -> Result<Vec<ApplicationRow>, Error> {
+    Ok(applications::table
+        .filter(applications::worker_id.eq(worker))
+        .select(ApplicationRow::as_select())
+        .order(applications::created_at.desc())
+        .load(conn)
+        .await?)
+}
+
+pub async fn set_status(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    status: &str,
+) -> Result<ApplicationRow, Error> {
+    Ok(diesel::update(applications::table.find(id))
+        .set((
+            applications::status.eq(status),
+            applications::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ApplicationRow::as_returning())
+        .get_result(conn)
+        .await?)
+}
