@@ -332,3 +332,97 @@ async fn an_application_shares_only_what_the_worker_chose_and_moves_through_its_
     );
     Ok(())
 }
+
+#[actix_web::test]
+async fn enrolment_interest_in_a_course_works_the_same_way_for_schools() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let teacher = app.account(AccountRole::User, "school@example.vn").await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let school = app
+        .organisation(
+            &teacher,
+            json!({ "kind": "school", "name": "Trường nghề thử", "licence_number": "GDNN-5" }),
+        )
+        .await?;
+    app.json(
+        "POST",
+        &format!("/api/v1/organisations/{school}/verification"),
+        &staff.auth(),
+        &json!({ "decision": "verified" }),
+    )
+    .await?;
+    let start = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let course = json!({
+        "kind": "course", "title": "Hàn điện cơ bản", "description": "Khóa sơ cấp hàn hồ quang tay trong tám tuần.",
+        "occupation_code": "7212", "level": "so_cap", "duration_weeks": 8, "start_dates": [start],
+        "seats": 30, "tuition_vnd": 0, "learner_support": ["free_for_rural"], "mode": "at_school", "certificate": "Chứng chỉ sơ cấp"
+    });
+    let created = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{school}/postings"),
+            &teacher.auth(),
+            &course,
+        )
+        .await?;
+    let id = created.json()["id"].as_str().unwrap_or("").to_owned();
+    app.call(
+        "POST",
+        &format!("/api/v1/postings/{id}/submit"),
+        &teacher.auth(),
+    )
+    .await?;
+    app.call(
+        "POST",
+        &format!("/api/v1/postings/{id}/approve"),
+        &staff.auth(),
+    )
+    .await?;
+
+    let worker = app.account(AccountRole::User, "hoc@example.vn").await?;
+    app.json(
+        "PUT",
+        "/api/v1/me/profile",
+        &worker.auth(),
+        &profile("Vi Văn Học"),
+    )
+    .await?;
+    let made = app
+        .json(
+            "POST",
+            &format!("/api/v1/postings/{id}/applications"),
+            &worker.auth(),
+            &json!({ "share": ["full_name", "phone"] }),
+        )
+        .await?;
+    assert_eq!(made.status, 201, "{}", made.text());
+    let interested = app
+        .call(
+            "GET",
+            &format!("/api/v1/postings/{id}/applications"),
+            &teacher.auth(),
+        )
+        .await?
+        .json();
+    assert_eq!(interested["items"][0]["shared"]["full_name"], "Vi Văn Học");
+    let application = made.json()["id"].as_str().unwrap_or("").to_owned();
+    let moved = app
+        .json(
+            "POST",
+            &format!("/api/v1/applications/{application}/status"),
+            &teacher.auth(),
+            &json!({ "status": "shortlisted" }),
+        )
+        .await?;
+    assert_eq!(moved.status, 200);
+    let by_staff = app
+        .json(
+            "POST",
+            &format!("/api/v1/applications/{application}/status"),
+            &staff.auth(),
+            &json!({ "status": "hired" }),
+        )
+        .await?;
+    assert_eq!(by_staff.status, 403, "staff look, organisations decide");
+    Ok(())
+}

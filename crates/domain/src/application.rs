@@ -49,22 +49,23 @@ impl ClosedSet for Status {
     const WHAT: &'static str = "application status";
 }
 
-/// Who moves an application.
+/// Who moves an application: the organisation that posted (an enterprise for a job, a school for
+/// a course), or the worker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mover {
-    Enterprise,
+    Organisation,
     Worker,
 }
 
 impl Status {
-    /// Whether `mover` may take an application from `self` to `to`: the enterprise moves it on or
+    /// Whether `mover` may take an application from `self` to `to`: the organisation moves it on or
     /// rejects it; the worker withdraws it; a decided or withdrawn application stays.
     pub fn can_move(self, to: Status, mover: Mover) -> Result<(), Error> {
         use Status::*;
         let open = matches!(self, Received | Shortlisted | Interview);
         let ok = match mover {
             Mover::Worker => open && to == Withdrawn,
-            Mover::Enterprise => {
+            Mover::Organisation => {
                 open && matches!(to, Shortlisted | Interview | Hired | Rejected) && to != self
             }
         };
@@ -111,17 +112,17 @@ mod tests {
     fn moves() {
         assert!(
             Status::Received
-                .can_move(Status::Shortlisted, Mover::Enterprise)
+                .can_move(Status::Shortlisted, Mover::Organisation)
                 .is_ok()
         );
         assert!(
             Status::Interview
-                .can_move(Status::Hired, Mover::Enterprise)
+                .can_move(Status::Hired, Mover::Organisation)
                 .is_ok()
         );
         assert!(
             Status::Received
-                .can_move(Status::Withdrawn, Mover::Enterprise)
+                .can_move(Status::Withdrawn, Mover::Organisation)
                 .is_err()
         );
         assert!(
@@ -141,7 +142,7 @@ mod tests {
         );
         assert!(
             Status::Withdrawn
-                .can_move(Status::Shortlisted, Mover::Enterprise)
+                .can_move(Status::Shortlisted, Mover::Organisation)
                 .is_err()
         );
     }

@@ -22,7 +22,8 @@ pub struct ApplyRequest {
     pub message: Option<String>,
 }
 
-/// Applies to a published job, sharing the chosen profile fields; once per worker and job.
+/// Applies to a published job, or registers interest in a published course, sharing the chosen
+/// profile fields; once per worker and posting.
 #[utoipa::path(
     tag = "workers",
     params(("id" = Uuid, Path, description = "The job")),
@@ -50,10 +51,11 @@ pub async fn create_application(
     let worker = caller
         .account()
         .ok_or_else(|| ApiError::internal("no account"))?;
-    if job.kind != "job" {
+    // Jobs take applications; courses take enrolment interest, the same way.
+    if job.kind == "training_need" {
         return Err(ApiError::new(ErrorCode::ValidationFailed).detail(
-            "Chỉ ứng tuyển được vào tin tuyển dụng.",
-            "Only job openings take applications.",
+            "Nhu cầu đào tạo không nhận đơn; hãy ứng tuyển vào tin tuyển dụng hoặc đăng ký khóa học.",
+            "Training needs take no applications; apply to a job or register interest in a course.",
         ));
     }
     let profile = labour_store::workers::find(&mut conn, worker)

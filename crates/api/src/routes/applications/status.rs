@@ -62,18 +62,16 @@ pub async fn update_application_status(
             }),
             || not_found(id),
         )?;
-        if !caller
-            .actor
-            .roles()
-            .iter()
-            .any(|r| matches!(r, labour_domain::policy::Role::EnterpriseMember))
-        {
+        // Staff may look at applications; only the organisation that posted moves them.
+        let member = matches!(&caller.actor, labour_domain::policy::Actor::Account { memberships, .. }
+            if memberships.iter().any(|m| m.organisation == organisation));
+        if !member {
             return Err(ApiError::new(ErrorCode::Forbidden).detail(
-                "Chỉ doanh nghiệp tuyển dụng chuyển trạng thái đơn.",
-                "Only the hiring enterprise moves an application.",
+                "Chỉ tổ chức đăng tin chuyển trạng thái đơn.",
+                "Only the organisation that posted moves an application.",
             ));
         }
-        Mover::Enterprise
+        Mover::Organisation
     };
     let to = Status::parse(&body.status).map_err(|e| {
         ApiError::new(ErrorCode::ValidationFailed).with_errors(vec![field_error("status", &e)])
