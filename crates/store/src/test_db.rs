@@ -148,6 +148,9 @@ async fn template(admin_url: &str) -> Result<String, Error> {
         .execute(&mut conn)
         .await?;
     let result = build_template(&mut conn, admin_url, &name).await;
+    if result.is_ok() {
+        drop_stale_templates(&mut conn, &name).await;
+    }
     diesel::sql_query(format!("SELECT pg_advisory_unlock({lock_key})"))
         .execute(&mut conn)
         .await?;
@@ -197,6 +200,33 @@ async fn build_template(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Drops templates of older migrations (best effort: one still being copied stays until next time).
+async fn drop_stale_templates(conn: &mut diesel_async::AsyncPgConnection, keep: &str) {
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        datname: String,
+    }
+    let Ok(names) =
+        diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'labour\\_tpl\\_%'")
+            .load::<Name>(conn)
+            .await
+    else {
+        return;
+    };
+    for n in names
+        .into_iter()
+        .filter(|n| n.datname != keep && !n.datname.ends_with("_building"))
+    {
+        let _ = diesel::sql_query(format!(
+            "DROP DATABASE IF EXISTS {}",
+            db::quote_ident(&n.datname)
+        ))
+        .execute(conn)
+        .await;
+    }
 }
 
 /// A hash of everything that shapes a template: the migrations and the reference data files.
