@@ -281,6 +281,45 @@ impl TestApp {
         Ok(res.json()["id"].as_str().ok_or("no id")?.parse()?)
     }
 
+    /// Creates a posting as `owner`, submits it and has `staff` approve it; returns its id.
+    pub async fn publish(
+        &self,
+        org: uuid::Uuid,
+        owner: &Session,
+        staff: &Session,
+        body: &serde_json::Value,
+    ) -> Result<String, Error> {
+        let created = self
+            .json(
+                "POST",
+                &format!("/api/v1/organisations/{org}/postings"),
+                &owner.auth(),
+                body,
+            )
+            .await?;
+        if created.status != 201 {
+            return Err(format!("not created: {}", created.text()).into());
+        }
+        let id = created.json()["id"].as_str().ok_or("no id")?.to_owned();
+        self.call(
+            "POST",
+            &format!("/api/v1/postings/{id}/submit"),
+            &owner.auth(),
+        )
+        .await?;
+        let approved = self
+            .call(
+                "POST",
+                &format!("/api/v1/postings/{id}/approve"),
+                &staff.auth(),
+            )
+            .await?;
+        if approved.status != 200 {
+            return Err(format!("not approved: {}", approved.text()).into());
+        }
+        Ok(id)
+    }
+
     /// Everything in the audit log, oldest first.
     pub async fn audit(&self) -> Result<Vec<labour_store::audit::AuditRow>, Error> {
         let mut conn = labour_store::db::connect(self.db.url()).await?;

@@ -328,20 +328,10 @@ async fn deadlines_expire_published_postings() -> TestResult {
     let app = TestApp::spawn().await?;
     let (org, owner) = verified_enterprise(&app, "hr@example.vn", 4).await?;
     let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
-    let created = app
-        .json(
-            "POST",
-            &format!("/api/v1/organisations/{org}/postings"),
-            &owner.auth(),
-            &job("Lái xe nâng"),
-        )
+    let id = app
+        .publish(org, &owner, &staff, &job("Lái xe nâng"))
         .await?;
-    let id = id_of(&created)?;
     let path = format!("/api/v1/postings/{id}");
-    app.call("POST", &format!("{path}/submit"), &owner.auth())
-        .await?;
-    app.call("POST", &format!("{path}/approve"), &staff.auth())
-        .await?;
 
     // The deadline passes (set directly: the API refuses a past deadline).
     let mut conn = labour_store::db::connect(app.db.url()).await?;
@@ -608,20 +598,10 @@ async fn a_school_answers_a_training_need_and_the_enterprise_accepts() -> TestRe
         "period_start": start.to_string(), "period_end": (start + chrono::Duration::days(60)).to_string(),
         "place": "at_enterprise", "commits_to_hire": true, "paid_by": "enterprise"
     });
-    let created = app
-        .json(
-            "POST",
-            &format!("/api/v1/organisations/{org}/postings"),
-            &owner.auth(),
-            &need,
-        )
-        .await?;
-    assert_eq!(created.status, 201, "{}", created.text());
-    let path = format!("/api/v1/postings/{}", id_of(&created)?);
-    app.call("POST", &format!("{path}/submit"), &owner.auth())
-        .await?;
-    app.call("POST", &format!("{path}/approve"), &staff.auth())
-        .await?;
+    let path = format!(
+        "/api/v1/postings/{}",
+        app.publish(org, &owner, &staff, &need).await?
+    );
 
     let offer = json!({ "school_id": school, "proposal": "Khóa sơ cấp 8 tuần tại doanh nghiệp, học ca tối." });
     assert_eq!(

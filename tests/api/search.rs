@@ -14,32 +14,7 @@ async fn publish(
     staff: &Session,
     title: &str,
 ) -> Result<String, Box<dyn std::error::Error>> {
-    let created = app
-        .json(
-            "POST",
-            &format!("/api/v1/organisations/{org}/postings"),
-            &owner.auth(),
-            &job(title),
-        )
-        .await?;
-    let id = created.json()["id"].as_str().ok_or("no id")?.to_owned();
-    app.call(
-        "POST",
-        &format!("/api/v1/postings/{id}/submit"),
-        &owner.auth(),
-    )
-    .await?;
-    let approved = app
-        .call(
-            "POST",
-            &format!("/api/v1/postings/{id}/approve"),
-            &staff.auth(),
-        )
-        .await?;
-    if approved.status != 200 {
-        return Err(format!("not approved: {}", approved.text()).into());
-    }
-    Ok(id)
+    app.publish(org, owner, staff, &job(title)).await
 }
 
 /// The ids a search returns, waiting up to `wait` for `until` to hold.

@@ -194,27 +194,9 @@ async fn an_application_shares_only_what_the_worker_chose_and_moves_through_its_
     let app = TestApp::spawn().await?;
     let (org, owner) = verified_enterprise(&app, "hr@example.vn", 32).await?;
     let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
-    let created = app
-        .json(
-            "POST",
-            &format!("/api/v1/organisations/{org}/postings"),
-            &owner.auth(),
-            &labour_tests::job("Thợ hàn điện"),
-        )
+    let job = app
+        .publish(org, &owner, &staff, &labour_tests::job("Thợ hàn điện"))
         .await?;
-    let job = created.json()["id"].as_str().unwrap_or("").to_owned();
-    app.call(
-        "POST",
-        &format!("/api/v1/postings/{job}/submit"),
-        &owner.auth(),
-    )
-    .await?;
-    app.call(
-        "POST",
-        &format!("/api/v1/postings/{job}/approve"),
-        &staff.auth(),
-    )
-    .await?;
 
     let worker = app.account(AccountRole::User, "lan@example.vn").await?;
     let apply = json!({ "share": ["full_name", "skills", "phone"], "message": "Tôi có 2 năm kinh nghiệm hàn." });
@@ -357,27 +339,7 @@ async fn enrolment_interest_in_a_course_works_the_same_way_for_schools() -> Test
         "occupation_code": "7212", "level": "so_cap", "duration_weeks": 8, "start_dates": [start],
         "seats": 30, "tuition_vnd": 0, "learner_support": ["free_for_rural"], "mode": "at_school", "certificate": "Chứng chỉ sơ cấp"
     });
-    let created = app
-        .json(
-            "POST",
-            &format!("/api/v1/organisations/{school}/postings"),
-            &teacher.auth(),
-            &course,
-        )
-        .await?;
-    let id = created.json()["id"].as_str().unwrap_or("").to_owned();
-    app.call(
-        "POST",
-        &format!("/api/v1/postings/{id}/submit"),
-        &teacher.auth(),
-    )
-    .await?;
-    app.call(
-        "POST",
-        &format!("/api/v1/postings/{id}/approve"),
-        &staff.auth(),
-    )
-    .await?;
+    let id = app.publish(school, &teacher, &staff, &course).await?;
 
     let worker = app.account(AccountRole::User, "hoc@example.vn").await?;
     app.json(
