@@ -320,6 +320,12 @@ impl TestApp {
         Ok(id)
     }
 
+    /// Matches saved searches against everything indexed so far, as the alerts task does.
+    pub async fn match_saved_searches(&self) -> Result<usize, Error> {
+        let pool = labour_store::db::pool(self.db.url(), 1)?;
+        Ok(labour_api::alerts::run_once(&pool, &self.search, chrono::Duration::zero()).await?)
+    }
+
     /// Everything in the audit log, oldest first.
     pub async fn audit(&self) -> Result<Vec<labour_store::audit::AuditRow>, Error> {
         let mut conn = labour_store::db::connect(self.db.url()).await?;
@@ -428,6 +434,114 @@ pub async fn verified_enterprise(
     .await?;
     // Memberships are read at each request, so the session sees the new organisation.
     Ok((org, member))
+}
+
+/// A verified vocational school with a signed-in member: (organisation id, member session).
+pub async fn verified_school(
+    app: &TestApp,
+    email: &str,
+    staff: &Session,
+) -> Result<(uuid::Uuid, Session), Error> {
+    let member = app.account(AccountRole::User, email).await?;
+    let org = app
+        .organisation(
+            &member,
+            serde_json::json!({ "kind": "school", "name": format!("Trường nghề {email}"), "licence_number": "GDNN-1" }),
+        )
+        .await?;
+    let res = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{org}/verification"),
+            &staff.auth(),
+            &serde_json::json!({ "decision": "verified" }),
+        )
+        .await?;
+    if res.status != 200 {
+        return Err(format!("school not verified: {}", res.text()).into());
+    }
+    Ok((org, member))
+}
+
+/// A valid course body: `occupation` at `level`, starting in `days`.
+pub fn course(title: &str, occupation: &str, level: &str, days: i64) -> serde_json::Value {
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::days(days);
+    serde_json::json!({
+        "kind": "course", "title": title, "description": "Học lý thuyết và thực hành tại xưởng của trường.",
+        "occupation_code": occupation, "level": level, "duration_weeks": 12, "start_dates": [start.to_string()],
+        "seats": 30, "tuition_vnd": 0, "learner_support": [], "mode": "at_school",
+        "commune_code": "06463", "certificate": "Chứng chỉ"
+    })
+}
+
+/// A real SMTP server on loopback (aiosmtpd, from PyPI) that keeps every message it receives
+/// in a maildir; stopped when dropped.
+#[derive(Debug)]
+pub struct SmtpServer {
+    pub port: u16,
+    pub maildir: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    /// Starts `python -m aiosmtpd` with the interpreter in `LABOUR_TEST_PYTHON` (set by
+    /// scripts/test, which installs aiosmtpd), or `python3`.
+    pub async fn start() -> Result<SmtpServer, Error> {
+        let python = std::env::var("LABOUR_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let maildir = tempfile::tempdir()?;
+        let child = std::process::Command::new(&python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.path().join("mail"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {python} -m aiosmtpd: {e}"))?;
+        let mut server = SmtpServer {
+            port,
+            maildir,
+            child,
+        };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(server);
+            }
+            if let Some(status) = server.child.try_wait()? {
+                let mut err = String::new();
+                if let Some(mut e) = server.child.stderr.take() {
+                    std::io::Read::read_to_string(&mut e, &mut err)?;
+                }
+                return Err(format!(
+                    "aiosmtpd exited ({status}): {err}\nInstall it with `pip install aiosmtpd` or run ./scripts/test, which does."
+                )
+                .into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Err("aiosmtpd did not start listening within 10 s".into())
+    }
+
+    /// Every message received so far, as raw RFC 5322 text.
+    pub fn messages(&self) -> Result<Vec<String>, Error> {
+        let dir = self.maildir.path().join("mail").join("new");
+        let mut out = Vec::new();
+        if dir.exists() {
+            for entry in std::fs::read_dir(dir)? {
+                out.push(std::fs::read_to_string(entry?.path())?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        drop(self.child.kill());
+        drop(self.child.wait());
+    }
 }
 
 #[derive(Debug)]

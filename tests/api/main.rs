@@ -1,9 +1,11 @@
 //! End-to-end tests over HTTP against a real PostgreSQL: one binary, a module per area.
 
 mod accounts;
+mod alerts;
 mod authz;
 mod errors;
 mod health;
+mod matching;
 mod openapi;
 mod organisations;
 mod postings;

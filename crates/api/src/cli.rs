@@ -213,7 +213,17 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     let search = open_search(config)?;
     let expiry = actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
     let indexer = actix_web::rt::spawn(crate::indexer::run_forever(pool.clone(), search.clone()));
-    let state = AppState::new(config, pool, search)?;
+    let alerts = actix_web::rt::spawn(crate::alerts::run_forever(pool.clone(), search.clone()));
+    let state = AppState::new(config, pool.clone(), search)?;
+    let digest = match crate::digest::Mailer::new(&config.mail, state.auth.jwt.clone())? {
+        Some(mailer) => Some(actix_web::rt::spawn(crate::digest::run_forever(
+            pool, mailer,
+        ))),
+        None => {
+            tracing::info!("no LABOUR_SMTP_URL: email digests are off");
+            None
+        }
+    };
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
@@ -223,6 +233,10 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     // Background work stops with the server, before the database goes away.
     indexer.abort();
     expiry.abort();
+    alerts.abort();
+    if let Some(digest) = digest {
+        digest.abort();
+    }
     tracing::info!("server stopped");
     Ok(())
 }

@@ -18,6 +18,33 @@ pub struct Config {
     /// Where the portal keeps its files: the private PostgreSQL cluster, the search index.
     pub data_dir: PathBuf,
     pub search: SearchConfig,
+    pub mail: MailConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MailConfig {
+    /// SMTP server for the daily digest (`LABOUR_SMTP_URL` or `LABOUR_SMTP_URL_FILE`, e.g.
+    /// `smtp://user:pass@mail.example.vn:587?tls=required`); unset sends no email. Only from the
+    /// environment, as it may hold a password.
+    #[serde(serialize_with = "hide")]
+    pub smtp_url: Option<SecretString>,
+    /// The sender of the digest.
+    pub from: String,
+    /// The portal's public address, for links in emails.
+    pub public_url: String,
+    /// Local hour (Asia/Ho_Chi_Minh) from which each day's digest goes out.
+    pub digest_hour: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            smtp_url: None,
+            from: "Sàn việc làm Lạng Sơn <no-reply@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            digest_hour: 7,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -149,6 +176,7 @@ impl Default for Config {
             },
             data_dir: default_data_dir(),
             search: SearchConfig::default(),
+            mail: MailConfig::default(),
         }
     }
 }
@@ -181,7 +209,10 @@ pub enum ConfigError {
 }
 
 /// Environment variables and the configuration keys they set.
-const ENV_KEYS: [(&str, &str); 20] = [
+const ENV_KEYS: [(&str, &str); 23] = [
+    ("LABOUR_MAIL_FROM", "mail.from"),
+    ("LABOUR_PUBLIC_URL", "mail.public_url"),
+    ("LABOUR_DIGEST_HOUR", "mail.digest_hour"),
     ("LABOUR_MEILI_INDEX_PREFIX", "search.meili_index_prefix"),
     ("LABOUR_SEARCH_DIR", "search.dir"),
     ("MEILI_URL", "search.meili_url"),
@@ -236,6 +267,7 @@ impl Config {
         config.database.url = secret_from_env("DATABASE_URL")?;
         config.auth.jwt_secret = secret_from_env("LABOUR_JWT_SECRET")?;
         config.search.meili_key = secret_from_env("MEILI_MASTER_KEY")?;
+        config.mail.smtp_url = secret_from_env("LABOUR_SMTP_URL")?;
         if config
             .search
             .meili_url

@@ -1,14 +1,17 @@
 //! HTTP API of the Lạng Sơn labour-market portal, its configuration and command line.
 
+pub mod alerts;
 pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod database;
+pub mod digest;
 pub mod errors;
 pub mod expiry;
 pub mod indexer;
 pub mod lang;
+pub mod matching;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;

@@ -104,6 +104,11 @@ impl QueryChecker {
         self.errors.push(error);
     }
 
+    /// 422 `validation_failed`: for the same parameters sent in a body.
+    pub fn finish_as_body(self) -> Result<(), ApiError> {
+        self.errors.finish()
+    }
+
     pub fn finish(self) -> Result<(), ApiError> {
         self.errors.finish_as(
             ErrorCode::InvalidQuery,

@@ -9,6 +9,7 @@ pub mod organisation;
 pub mod paging;
 pub mod policy;
 pub mod posting;
+pub mod recommendation;
 pub mod tax_code;
 pub mod text;
 pub mod worker;

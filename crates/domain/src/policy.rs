@@ -178,6 +178,9 @@ pub enum Action {
     Apply(PostingFacts),
     /// See a job's applicants and move their applications (the enterprise; staff may look).
     ManageApplications(PostingFacts),
+    /// See the workers who opted in to be found, ranked for a job or training need (the
+    /// organisation's members and staff; not API keys, which act for apps, not people).
+    FindCandidates(PostingFacts),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,6 +223,12 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             _ => Forbidden,
         },
         Action::ManageApplications(p) => match actor {
+            _ if actor.is_staff() || actor.is_member_of(p.organisation) => Allow,
+            Actor::Anonymous => Unauthenticated,
+            _ => NotFound,
+        },
+        Action::FindCandidates(p) => match actor {
+            Actor::ApiKey { .. } => Forbidden,
             _ if actor.is_staff() || actor.is_member_of(p.organisation) => Allow,
             Actor::Anonymous => Unauthenticated,
             _ => NotFound,
@@ -421,6 +430,7 @@ mod tests {
         expect(Action::ReadWorkerProfile { worker: Uuid::from_u128(2) }, [Unauthenticated, Allow, NotFound, NotFound, Allow, Allow, NotFound, NotFound]);
         expect(Action::Apply(public),                      [Unauthenticated, Allow,     Allow,     Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ManageApplications(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::FindCandidates(public),             [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

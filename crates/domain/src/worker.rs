@@ -41,7 +41,21 @@ pub struct WorkerProfile {
     pub citizen_id: Option<String>,
     #[serde(default)]
     pub consents: Consents,
+    /// What enterprises searching for candidates see when `consents.discoverable` is on (names
+    /// from `application::SHAREABLE`); empty means the non-identifying default below.
+    #[serde(default)]
+    pub share_when_discoverable: Vec<String>,
 }
+
+/// Shared with enterprises when a discoverable worker chose nothing: enough to judge the fit,
+/// nothing that identifies the worker.
+pub const DISCOVERABLE_DEFAULT: [&str; 5] = [
+    "training_level",
+    "certificates",
+    "skills",
+    "desired_occupations",
+    "shift_preferences",
+];
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +120,15 @@ pub const REASONS: [(&str, &str, &str); 3] = [
 ];
 
 impl WorkerProfile {
+    /// The fields enterprises see when they find this worker as a candidate.
+    pub fn discoverable_fields(&self) -> Vec<String> {
+        if self.share_when_discoverable.is_empty() {
+            DISCOVERABLE_DEFAULT.map(str::to_owned).to_vec()
+        } else {
+            self.share_when_discoverable.clone()
+        }
+    }
+
     /// Every rule the profile breaks, with its field. Sensitive values without consent are
     /// refused rather than silently dropped, so the worker knows what happens.
     pub fn problems(&self, this_year: u16) -> Vec<(String, Error)> {
@@ -146,6 +169,18 @@ impl WorkerProfile {
         }
         if self.skills.len() > 50 {
             out.push(("skills".into(), Error::TooMany { max: 50 }));
+        }
+        for (i, field) in self.share_when_discoverable.iter().enumerate() {
+            if !crate::application::SHAREABLE.contains(&field.as_str()) {
+                out.push((
+                    format!("share_when_discoverable[{i}]"),
+                    Error::UnknownVariant {
+                        what: "shareable field",
+                        value: field.clone(),
+                        expected: crate::application::SHAREABLE.join(", "),
+                    },
+                ));
+            }
         }
         if self.ethnic_group.is_some() && !self.consents.ethnicity {
             out.push(("ethnic_group".into(), Error::ConsentRequired));

@@ -307,6 +307,13 @@ pub async fn run(engine: &impl SearchEngine) -> Result<(), Error> {
     let mut got = ids(engine, r.clone()).await?;
     got.sort();
     check(got == vec![id(1), id(4), id(6)], "start between", &got)?;
+    let hour = |n: i64| Utc.timestamp_opt(1_780_000_000 + n * 3600, 0).single();
+    if let (Some(after), Some(until)) = (hour(3), hour(5)) {
+        r.filters = vec![Filter::PublishedBetween(Some(after), until)];
+        let mut got = ids(engine, r.clone()).await?;
+        got.sort();
+        check(got == vec![id(4), id(5)], "published between", &got)?;
+    }
     r.filters = vec![Filter::AnyOf(Attribute::Shifts, vec!["day".into()])];
     check(ids(engine, r.clone()).await? == vec![id(1)], "shift", &())?;
     let mut courses = request("");

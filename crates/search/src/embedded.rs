@@ -35,7 +35,7 @@ use crate::synonyms::Synonyms;
 use crate::{Error, highlight};
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: &str = "3";
+const SCHEMA_VERSION: &str = "4";
 const WRITER_MEMORY: usize = 50_000_000;
 
 #[derive(Debug, Clone, Copy)]
@@ -92,7 +92,7 @@ fn schema() -> (Schema, Fields) {
         salary_max: b.add_u64_field("salary_max", INDEXED | FAST),
         deadline: b.add_i64_field("deadline", INDEXED | FAST),
         start_date: b.add_i64_field("start_date", INDEXED | FAST),
-        published_at: b.add_i64_field("published_at", FAST),
+        published_at: b.add_i64_field("published_at", INDEXED | FAST),
         doc: b.add_text_field("doc", STORED),
     };
     (b.build(), fields)
@@ -416,6 +416,15 @@ impl Inner {
                     Bound::Excluded(Term::from_field_i64(f.start_date, i64::MAX)),
                     |d| Bound::Included(Term::from_field_i64(f.start_date, day(Some(d)))),
                 ),
+            )),
+            Filter::PublishedBetween(after, until) => Box::new(RangeQuery::new(
+                after.map_or(Bound::Unbounded, |t| {
+                    Bound::Excluded(Term::from_field_i64(f.published_at, t.timestamp_millis()))
+                }),
+                Bound::Included(Term::from_field_i64(
+                    f.published_at,
+                    until.timestamp_millis(),
+                )),
             )),
         }
     }

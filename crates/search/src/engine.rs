@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use labour_domain::posting::Kind;
 
 use crate::Error;
@@ -41,6 +41,9 @@ pub enum Filter {
     DeadlineFrom(NaiveDate),
     /// Starts within these days, inclusive.
     StartBetween(Option<NaiveDate>, Option<NaiveDate>),
+    /// Published after the first time (exclusive) and up to the second (inclusive); how saved
+    /// searches find what is new since they last looked.
+    PublishedBetween(Option<DateTime<Utc>>, DateTime<Utc>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

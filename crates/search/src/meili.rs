@@ -72,6 +72,16 @@ pub fn filter_expression(filters: &[Filter]) -> String {
                 let to = to.map_or(NO_DAY - 1, |d| day(Some(d)));
                 format!("start_day >= {from} AND start_day <= {to}")
             }
+            Filter::PublishedBetween(after, until) => {
+                let until = until.timestamp_millis();
+                match after {
+                    Some(a) => format!(
+                        "published_at_ms > {} AND published_at_ms <= {until}",
+                        a.timestamp_millis()
+                    ),
+                    None => format!("published_at_ms <= {until}"),
+                }
+            }
         })
         .map(|e| format!("({e})"))
         .collect::<Vec<_>>()
@@ -190,6 +200,7 @@ impl MeiliEngine {
                 "salary_max_vnd",
                 "deadline_day",
                 "start_day",
+                "published_at_ms",
             ])
             .with_sortable_attributes([
                 "published_at_ms",
@@ -462,6 +473,11 @@ mod tests {
         assert_eq!(
             f,
             r#"(zone_id IN ["zone = 1 AND", "b"]) AND (salary_max_vnd >= 8000000)"#
+        );
+        let at = |ms| chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+        assert_eq!(
+            filter_expression(&[Filter::PublishedBetween(Some(at(1_000)), at(2_000))]),
+            "(published_at_ms > 1000 AND published_at_ms <= 2000)"
         );
     }
 

@@ -130,7 +130,7 @@ async fn settings_are_pushed_to_each_index_and_every_task_is_waited_for() -> Tes
     let body = &settings[0].2;
     assert_eq!(
         body["filterableAttributes"].as_array().map(Vec::len),
-        Some(13)
+        Some(14)
     );
     assert!(
         body["synonyms"]["forklift"]

@@ -108,6 +108,19 @@ pub async fn set_password_hash(
     Ok(())
 }
 
+/// Locks the account's row until the transaction ends, so per-account limits hold under
+/// concurrent requests.
+pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> Result<(), Error> {
+    accounts::table
+        .find(id)
+        .select(accounts::id)
+        .for_update()
+        .first::<Uuid>(conn)
+        .await
+        .optional()?;
+    Ok(())
+}
+
 /// Refuses every access token issued before now: the account is signed out everywhere.
 pub async fn invalidate_sessions(conn: &mut AsyncPgConnection, id: Uuid) -> Result<(), Error> {
     diesel::update(accounts::table.find(id))

@@ -48,6 +48,14 @@ pub async fn groups(conn: &mut AsyncPgConnection) -> Result<Vec<OccupationGroupR
         .await?)
 }
 
+/// Every occupation's group: (code, group key).
+pub async fn all_groups(conn: &mut AsyncPgConnection) -> Result<Vec<(String, String)>, Error> {
+    Ok(occupations::table
+        .select((occupations::code, occupations::group_key))
+        .load(conn)
+        .await?)
+}
+
 pub async fn group_exists(conn: &mut AsyncPgConnection, key: &str) -> Result<bool, Error> {
     Ok(
         diesel::select(diesel::dsl::exists(occupation_groups::table.find(key)))

@@ -268,6 +268,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    saved_searches (id) {
+        id -> Uuid,
+        account_id -> Uuid,
+        name -> Text,
+        kind -> Text,
+        query -> Jsonb,
+        email -> Bool,
+        checked_until -> Timestamptz,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Uuid,
+        account_id -> Uuid,
+        saved_search_id -> Nullable<Uuid>,
+        posting_id -> Uuid,
+        title -> Text,
+        created_at -> Timestamptz,
+        read_at -> Nullable<Timestamptz>,
+        emailed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    email_digests (account_id) {
+        account_id -> Uuid,
+        last_sent_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -278,7 +311,9 @@ diesel::joinable!(memberships -> organisations (organisation_id));
 diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(worker_profiles -> accounts (account_id));
+diesel::joinable!(email_digests -> accounts (account_id));
 diesel::joinable!(applications -> postings (posting_id));
+diesel::joinable!(notifications -> saved_searches (saved_search_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(postings -> organisations (organisation_id));
@@ -307,4 +342,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_outbox,
     worker_profiles,
     applications,
+    saved_searches,
+    notifications,
+    email_digests,
 );

@@ -89,6 +89,29 @@ pub async fn save(
     }
 }
 
+/// Profiles of workers who opted in to be found and want one of `occupations` (or, when
+/// `occupations` is empty, any), most recently updated first.
+pub async fn discoverable(
+    conn: &mut AsyncPgConnection,
+    occupations: &[String],
+    limit: i64,
+) -> Result<Vec<ProfileRow>, Error> {
+    let mut q = worker_profiles::table
+        .filter(worker_profiles::discoverable.eq(true))
+        .into_boxed();
+    if !occupations.is_empty() {
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(profile -> 'desired_occupations') ?| ")
+                .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(occupations),
+        );
+    }
+    Ok(q.order(worker_profiles::updated_at.desc())
+        .limit(limit)
+        .select(ProfileRow::as_select())
+        .load(conn)
+        .await?)
+}
+
 /// The reports an account made (part of what a worker can download).
 pub async fn reports_by(
     conn: &mut AsyncPgConnection,

@@ -22,12 +22,23 @@ pub struct Claims {
     pub exp: i64,
 }
 
+/// What an unsubscribe link carries: the account, and a purpose no access token has, so
+/// neither kind of token passes for the other.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct UnsubscribeClaims {
+    sub: Uuid,
+    purpose: String,
+}
+
+const UNSUBSCRIBE: &str = "unsubscribe_digest";
+
 /// Signs and checks access tokens with one HMAC-SHA256 secret.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    link_validation: Validation,
 }
 
 impl std::fmt::Debug for JwtKeys {
@@ -41,11 +52,35 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
         validation.set_required_spec_claims(&["exp", "sub", "iat"]);
+        // Unsubscribe links stay valid for as long as the emails that carry them are kept.
+        let mut link_validation = Validation::new(Algorithm::HS256);
+        link_validation.validate_exp = false;
+        link_validation.set_required_spec_claims(&["sub"]);
         JwtKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            link_validation,
         }
+    }
+
+    /// The token of an account's one-click unsubscribe link.
+    pub fn unsubscribe_token(&self, account: Uuid) -> String {
+        let claims = UnsubscribeClaims {
+            sub: account,
+            purpose: UNSUBSCRIBE.into(),
+        };
+        // HS256 over serialisable claims cannot fail.
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .unwrap_or_default()
+    }
+
+    /// The account of a valid unsubscribe token.
+    pub fn verify_unsubscribe(&self, token: &str) -> Option<Uuid> {
+        jsonwebtoken::decode::<UnsubscribeClaims>(token, &self.decoding, &self.link_validation)
+            .ok()
+            .filter(|d| d.claims.purpose == UNSUBSCRIBE)
+            .map(|d| d.claims.sub)
     }
 
     pub fn issue(
@@ -129,6 +164,19 @@ mod tests {
         );
         assert!(keys.verify(&expired).is_none());
         assert!(keys.verify("not.a.token").is_none());
+    }
+
+    #[test]
+    fn unsubscribe_links_and_access_tokens_do_not_pass_for_each_other() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef");
+        let other = JwtKeys::new(b"another secret of enough length!!");
+        let account = Uuid::now_v7();
+        let link = keys.unsubscribe_token(account);
+        assert_eq!(keys.verify_unsubscribe(&link), Some(account));
+        assert!(other.verify_unsubscribe(&link).is_none());
+        assert!(keys.verify(&link).is_none());
+        let access = keys.issue(account, Uuid::now_v7(), Utc::now(), 900);
+        assert!(keys.verify_unsubscribe(&access).is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod api_keys;
 pub mod applications;
+pub mod candidates;
 pub mod communes;
 pub mod ethnic_groups;
 pub mod feed;
@@ -11,15 +12,18 @@ pub mod health;
 pub mod me;
 pub mod moderation;
 pub mod my;
+pub mod notifications;
 pub mod occupation_groups;
 pub mod occupations;
 pub mod offers;
 pub mod organisations;
 pub mod postings;
+pub mod saved_searches;
 pub mod search;
 pub mod sessions;
 pub mod staff;
 pub mod training_levels;
+pub mod unsubscribe;
 pub mod workers;
 pub mod zones;
 
@@ -50,12 +54,21 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(me::profile::get_my_profile)
                 .service(me::profile::update_my_profile)
                 .service(me::export::export_me)
+                .service(me::recommendations::get_my_recommendations)
+                .service(saved_searches::create::create_saved_search)
+                .service(saved_searches::list::list_saved_searches)
+                .service(saved_searches::delete::delete_saved_search)
+                .service(notifications::list::list_notifications)
+                .service(notifications::read::mark_notifications_read)
+                .service(unsubscribe::page::get_unsubscribe)
+                .service(unsubscribe::confirm::confirm_unsubscribe)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
                 .service(applications::create::create_application)
                 .service(applications::list::list_applications)
                 .service(applications::list::list_my_applications)
                 .service(applications::status::update_application_status)
+                .service(candidates::list::list_candidates)
                 .service(staff::create::create_staff)
                 .service(organisations::create::create_organisation)
                 .service(organisations::list::list_organisations)

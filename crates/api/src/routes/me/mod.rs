@@ -4,3 +4,4 @@ pub mod delete;
 pub mod export;
 pub mod get;
 pub mod profile;
+pub mod recommendations;

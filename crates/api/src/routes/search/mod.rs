@@ -200,6 +200,17 @@ fn attributes(v: &str) -> Result<Vec<Attribute>, labour_domain::Error> {
 /// Turns the query string into a typed request; every value stays a value.
 fn request(kinds: Vec<Kind>, q: &SearchQuery) -> Result<(SearchRequest, PageRequest), ApiError> {
     let mut check = QueryChecker::default();
+    let parsed = parse(kinds, q, &mut check);
+    check.finish()?;
+    Ok(parsed)
+}
+
+/// The typed request, with every bad parameter recorded in `check` (its value then left out).
+pub fn parse(
+    kinds: Vec<Kind>,
+    q: &SearchQuery,
+    check: &mut QueryChecker,
+) -> (SearchRequest, PageRequest) {
     let text = check.text("q", q.q.as_deref(), 200).unwrap_or_default();
     let mut filters = Vec::new();
     let any_of = [
@@ -263,7 +274,6 @@ fn request(kinds: Vec<Kind>, q: &SearchQuery) -> Result<(SearchRequest, PageRequ
         .parse("facets", q.facets.as_deref(), attributes)
         .unwrap_or_default();
     let page = check.page(q.page.as_deref(), q.per_page.as_deref());
-    check.finish()?;
     let request = SearchRequest {
         kinds,
         query: text,
@@ -273,7 +283,17 @@ fn request(kinds: Vec<Kind>, q: &SearchQuery) -> Result<(SearchRequest, PageRequ
         offset: page.offset() as usize,
         limit: page.limit() as usize,
     };
-    Ok((request, page))
+    (request, page)
+}
+
+/// 503 for a search the engine could not answer.
+pub fn unavailable(e: labour_search::Error) -> ApiError {
+    ApiError::new(ErrorCode::SearchUnavailable)
+        .detail(
+            "Tìm kiếm tạm thời không dùng được; vui lòng thử lại sau ít phút.",
+            "Search is unavailable for now; please try again in a few minutes.",
+        )
+        .with_cause(e)
 }
 
 /// Runs a search for the given kinds.
@@ -283,14 +303,7 @@ pub async fn run(
     q: &SearchQuery,
 ) -> Result<SearchPage, ApiError> {
     let (request, page) = request(kinds, q)?;
-    let results = state.search.search(request).await.map_err(|e| {
-        ApiError::new(ErrorCode::SearchUnavailable)
-            .detail(
-                "Tìm kiếm tạm thời không dùng được; vui lòng thử lại sau ít phút.",
-                "Search is unavailable for now; please try again in a few minutes.",
-            )
-            .with_cause(e)
-    })?;
+    let results = state.search.search(request).await.map_err(unavailable)?;
     Ok(SearchPage {
         items: results.hits.into_iter().map(SearchItem::from).collect(),
         page: page.page(),

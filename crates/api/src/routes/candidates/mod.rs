@@ -1,0 +1,3 @@
+//! Workers who opted in to be found, ranked for an organisation's posting.
+
+pub mod list;

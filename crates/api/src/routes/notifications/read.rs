@@ -1,0 +1,58 @@
+//! `POST /api/v1/me/notifications/read`.
+
+use actix_web::{post, web};
+use labour_domain::policy::Action;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkRead {
+    /// The notifications to mark read; leave out to mark all of them.
+    pub ids: Option<Vec<Uuid>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Marked {
+    /// How many were unread and are now read.
+    pub marked: usize,
+}
+
+/// Marks the signed-in worker's notifications read (the given ones, or all).
+#[utoipa::path(
+    tag = "workers",
+    request_body = MarkRead,
+    security(("bearer_token" = [])),
+    responses(
+        (status = 200, body = Marked),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/notifications/read")]
+pub async fn mark_notifications_read(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<MarkRead>,
+) -> Result<web::Json<Marked>, ApiError> {
+    require(&caller, Action::ReadOwnAccount, || {
+        ApiError::internal("never hidden")
+    })?;
+    let account = caller
+        .account()
+        .ok_or_else(|| ApiError::internal("no account"))?;
+    let mut errors = FieldErrors::default();
+    if body.ids.as_ref().is_some_and(|ids| ids.len() > 100) {
+        errors.check::<()>("ids", Err(labour_domain::Error::TooMany { max: 100 }));
+    }
+    errors.finish()?;
+    let mut conn = state.conn().await?;
+    let marked =
+        labour_store::notifications::mark_read(&mut conn, account, body.ids.as_deref()).await?;
+    Ok(web::Json(Marked { marked }))
+}

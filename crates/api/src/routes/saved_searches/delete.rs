@@ -1,0 +1,45 @@
+//! `DELETE /api/v1/me/saved-searches/{id}`.
+
+use actix_web::{HttpResponse, delete, web};
+use labour_domain::policy::Action;
+use uuid::Uuid;
+
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Deletes one of the signed-in worker's saved searches; its notifications stay.
+#[utoipa::path(
+    tag = "workers",
+    params(("id" = Uuid, Path, description = "The saved search")),
+    security(("bearer_token" = [])),
+    responses(
+        (status = 204),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/saved-searches/{id}")]
+pub async fn delete_saved_search(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    require(&caller, Action::ReadOwnAccount, || {
+        ApiError::internal("never hidden")
+    })?;
+    let account = caller
+        .account()
+        .ok_or_else(|| ApiError::internal("no account"))?;
+    let id = id.into_inner();
+    let mut conn = state.conn().await?;
+    if labour_store::saved_searches::delete(&mut conn, account, id).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::not_found(
+            "tìm kiếm đã lưu",
+            "saved search",
+            &id.to_string(),
+        ))
+    }
+}

@@ -1,0 +1,37 @@
+//! `GET /api/v1/me/saved-searches`.
+
+use actix_web::{get, web};
+use labour_domain::policy::Action;
+
+use super::SavedSearch;
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, Problem};
+use crate::pagination::List;
+use crate::state::AppState;
+
+/// The signed-in worker's saved searches, oldest first.
+#[utoipa::path(
+    tag = "workers",
+    security(("bearer_token" = [])),
+    responses(
+        (status = 200, body = List<SavedSearch>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/saved-searches")]
+pub async fn list_saved_searches(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<web::Json<List<SavedSearch>>, ApiError> {
+    require(&caller, Action::ReadOwnAccount, || {
+        ApiError::internal("never hidden")
+    })?;
+    let account = caller
+        .account()
+        .ok_or_else(|| ApiError::internal("no account"))?;
+    let mut conn = state.conn().await?;
+    let rows = labour_store::saved_searches::for_account(&mut conn, account).await?;
+    Ok(web::Json(List {
+        items: rows.into_iter().map(Into::into).collect(),
+    }))
+}
