@@ -105,16 +105,22 @@ impl TestApp {
         TestApp::start(db, |_| {}, true, search).await
     }
 
-    /// Drains the search outbox, as the indexer of a restarted server would.
+    /// Drains the search outbox, as the indexer of a restarted server would, and returns once
+    /// everything is indexed.
     pub async fn index_now(&self) -> Result<usize, Error> {
         let pool = labour_store::db::pool(self.db.url(), 1)?;
         let mut total = 0;
         loop {
             let n = labour_api::indexer::drain_once(&pool, &self.search).await?;
-            if n == 0 {
-                return Ok(total);
-            }
             total += n;
+            if n == 0 {
+                // The server's own indexer may still hold a batch it claimed: wait for it.
+                let mut conn = labour_store::db::get(&pool).await?;
+                if labour_store::search_outbox::depth(&mut conn).await?.0 == 0 {
+                    return Ok(total);
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
         }
     }
 

@@ -101,6 +101,19 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
         Auth::ApiKey(revoked),
     ];
 
+    let draft = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{a}/postings"),
+            &member_a.auth(),
+            &labour_tests::job("Thợ hàn"),
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
     // method, path, body, expected status per caller (columns as in CALLERS).
     let mut n = 100;
     let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 9])> = vec![
@@ -183,6 +196,24 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             format!("/api/v1/organisations/{a}/postings"),
             Some(labour_tests::job("Thợ hàn điện tại KCN")),
             [401, 404, 201, 404, 403, 403, 201, 401, 401],
+        ),
+        (
+            "GET",
+            format!("/api/v1/postings/{draft}/candidates"),
+            None,
+            [401, 404, 200, 404, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/me/saved-searches".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/me/notifications".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 403, 401, 401],
         ),
         // Last: registering makes the caller a member, which changes their roles.
         (

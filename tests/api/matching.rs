@@ -280,3 +280,46 @@ async fn enterprises_see_only_workers_who_opted_in_and_only_what_they_share() ->
     }
     Ok(())
 }
+
+#[actix_web::test]
+async fn demo_workers_get_real_recommendations_from_the_demo_seed() -> TestResult {
+    let app = TestApp::spawn().await?;
+    app.seed_demo().await?;
+    let hash = labour_api::auth::password::Hasher::new(256, 1, 1)
+        .map_err(|e| format!("{e:?}"))?
+        .hash_now(labour_tests::PASSWORD)?;
+    let mut conn = labour_store::db::connect(app.db.url()).await?;
+    labour_store::demo_postings::seed(&mut conn, chrono::Utc::now().date_naive()).await?;
+    assert_eq!(
+        labour_store::demo_workers::seed(&mut conn, &hash).await?,
+        10
+    );
+    assert_eq!(
+        labour_store::demo_workers::seed(&mut conn, &hash).await?,
+        0,
+        "seeding twice adds nothing"
+    );
+    app.index_now().await?;
+
+    let mut with_jobs = 0;
+    let mut with_courses = 0;
+    for email in labour_store::demo_workers::emails() {
+        let session = app.login(email, labour_tests::PASSWORD).await?;
+        let res = app
+            .call("GET", "/api/v1/me/recommendations", &session.auth())
+            .await?;
+        assert_eq!(res.status, 200, "{email}: {}", res.text());
+        let body = res.json();
+        with_jobs += usize::from(body["jobs"].as_array().is_some_and(|j| !j.is_empty()));
+        with_courses += usize::from(body["gaps"].as_array().is_some_and(|g| {
+            g.iter()
+                .any(|gap| gap["courses"].as_array().is_some_and(|c| !c.is_empty()))
+        }));
+    }
+    assert_eq!(with_jobs, 10, "every demo worker gets jobs");
+    assert!(
+        with_courses >= 7,
+        "{with_courses} of 10 demo workers are shown a course to a better job"
+    );
+    Ok(())
+}

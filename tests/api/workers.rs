@@ -156,6 +156,13 @@ async fn a_worker_downloads_everything_and_can_erase_the_account() -> TestResult
         &profile("Nông Văn Bình"),
     )
     .await?;
+    app.json(
+        "POST",
+        "/api/v1/me/saved-searches",
+        &worker.auth(),
+        &json!({ "name": "Việc hàn", "query": { "q": "hàn" } }),
+    )
+    .await?;
     let export = app.call("GET", "/api/v1/me/export", &worker.auth()).await?;
     assert_eq!(export.status, 200);
     assert!(
@@ -166,6 +173,8 @@ async fn a_worker_downloads_everything_and_can_erase_the_account() -> TestResult
     let data = export.json();
     assert_eq!(data["account"]["email"], "binh@example.vn");
     assert_eq!(data["profile"]["full_name"], "Nông Văn Bình");
+    assert_eq!(data["saved_searches"][0]["name"], "Việc hàn");
+    assert!(data["applications"].is_array() && data["notifications"].is_array());
     assert!(!export.text().contains("argon2"), "no password hash");
 
     assert_eq!(

@@ -112,7 +112,7 @@ async fn run(command: Command, config: Config) -> CliResult {
         Command::Seed {
             synthetic,
             synthetic_seed,
-        } => interruptible(seed(&database, synthetic, synthetic_seed)).await,
+        } => interruptible(seed(&config, &database, synthetic, synthetic_seed)).await,
         Command::Reindex => interruptible(reindex(&config, &database)).await,
         Command::CreateAdmin { email, phone, name } => {
             create_admin(
@@ -165,7 +165,41 @@ async fn migrate(database: &Database) -> CliResult {
     Ok(())
 }
 
-async fn seed(database: &Database, synthetic: Option<usize>, synthetic_seed: u64) -> CliResult {
+/// The demo workers' password: `LABOUR_DEMO_PASSWORD`, or in local mode a published default.
+/// A production portal gets demo workers only with a password of its own choosing.
+const DEMO_PASSWORD: &str = "langson-demo-2026";
+
+fn hasher(config: &Config) -> Result<crate::auth::password::Hasher, String> {
+    let a = &config.auth;
+    crate::auth::password::Hasher::new(
+        a.argon2_memory_kib,
+        a.argon2_iterations,
+        a.argon2_parallelism,
+    )
+    .map_err(|e| format!("argon2 parameters: {e}"))
+}
+
+/// The argon2 hash of the demo workers' password; `None` when none may be used.
+fn demo_password_hash(config: &Config) -> Result<Option<String>, String> {
+    let password = match std::env::var("LABOUR_DEMO_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        Some(p) => p,
+        None if config.mode == crate::config::Mode::Local => DEMO_PASSWORD.to_owned(),
+        None => return Ok(None),
+    };
+    let password = labour_domain::account::Password::parse(&password)
+        .map_err(|e| format!("LABOUR_DEMO_PASSWORD: {e}"))?;
+    Ok(Some(hasher(config)?.hash_now(password.expose())?))
+}
+
+async fn seed(
+    config: &Config,
+    database: &Database,
+    synthetic: Option<usize>,
+    synthetic_seed: u64,
+) -> CliResult {
     migrate(database).await?;
     say("Adding demo organisations...");
     let mut conn = labour_store::db::connect(database.url()).await?;
@@ -178,6 +212,20 @@ async fn seed(database: &Database, synthetic: Option<usize>, synthetic_seed: u64
     say(&format!(
         "  {postings} postings added (jobs, courses and training needs)"
     ));
+    say("Adding demo workers...");
+    match demo_password_hash(config)? {
+        Some(hash) => {
+            let added = labour_store::demo_workers::seed(&mut conn, &hash).await?;
+            say(&format!(
+                "  {added} added; sign in as {} (the others are in the README)",
+                labour_store::demo_workers::emails()
+                    .first()
+                    .copied()
+                    .unwrap_or_default()
+            ));
+        }
+        None => say("  none: set LABOUR_DEMO_PASSWORD to add them in production mode"),
+    }
     if let Some(jobs) = synthetic {
         let scale = labour_store::synthetic::Scale::from_jobs(jobs);
         let bar = progress_bar("Synthetic postings", scale.total() as u64);
@@ -257,14 +305,7 @@ async fn create_admin(
     let name = display_name(name).map_err(|e| format!("--name: {e}"))?;
     let password =
         Password::parse(&read_admin_password()?).map_err(|e| format!("password: {e}"))?;
-    let a = &config.auth;
-    let hasher = crate::auth::password::Hasher::new(
-        a.argon2_memory_kib,
-        a.argon2_iterations,
-        a.argon2_parallelism,
-    )
-    .map_err(|e| format!("argon2 parameters: {e}"))?;
-    let hash = hasher.hash_now(password.expose())?;
+    let hash = hasher(config)?.hash_now(password.expose())?;
     let id = uuid::Uuid::now_v7();
     let mut conn = labour_store::db::connect(database.url()).await?;
     let new = labour_store::accounts::NewAccount {

@@ -10,6 +10,7 @@ pub mod communes;
 pub mod db;
 pub mod demo;
 pub mod demo_postings;
+pub mod demo_workers;
 pub mod error;
 pub mod ethnic_groups;
 pub mod feed;

@@ -84,6 +84,19 @@ pub async fn for_account(
     Ok((crate::Page { items, total }, unread))
 }
 
+/// Every notification of the account, oldest first (part of what a worker can download).
+pub async fn all_for(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+) -> Result<Vec<NotificationRow>, Error> {
+    Ok(notifications::table
+        .filter(notifications::account_id.eq(account))
+        .order(notifications::created_at)
+        .select(NotificationRow::as_select())
+        .load(conn)
+        .await?)
+}
+
 /// Marks notifications read: the given ones, or all of the account's when `ids` is `None`.
 /// Returns how many changed.
 pub async fn mark_read(

@@ -7,7 +7,8 @@ use crate::auth::{Caller, require};
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
-/// All the caller's data as one JSON document (account, roles, organisations, profile, reports).
+/// All the caller's data as one JSON document (account, roles, organisations, profile, reports,
+/// applications, saved searches, notifications).
 #[utoipa::path(
     tag = "workers",
     security(("bearer_token" = [])),
@@ -34,6 +35,24 @@ pub async fn export_me(
     let organisations = labour_store::accounts::memberships(&mut conn, id).await?;
     let profile = labour_store::workers::find(&mut conn, id).await?;
     let reports = labour_store::workers::reports_by(&mut conn, id).await?;
+    let applications: Vec<crate::routes::applications::Application> =
+        labour_store::applications::for_worker(&mut conn, id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect();
+    let saved_searches: Vec<crate::routes::saved_searches::SavedSearch> =
+        labour_store::saved_searches::for_account(&mut conn, id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect();
+    let notifications: Vec<crate::routes::notifications::list::Notification> =
+        labour_store::notifications::all_for(&mut conn, id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect();
     let body = serde_json::json!({
         "exported_at": chrono::Utc::now(),
         "account": {
@@ -48,6 +67,9 @@ pub async fn export_me(
         "reports": reports.iter().map(|(posting, reason, at)| serde_json::json!({
             "posting_id": posting, "reason": reason, "at": at,
         })).collect::<Vec<_>>(),
+        "applications": applications,
+        "saved_searches": saved_searches,
+        "notifications": notifications,
     });
     Ok(HttpResponse::Ok()
         .insert_header((
