@@ -38,6 +38,9 @@ BIN = os.path.join(TARGET, "release", "labour-market")
 PORT = 18080
 BASE = f"http://127.0.0.1:{PORT}"
 ADMIN_PASSWORD = "mật khẩu đo hiệu năng"
+DEMO_PASSWORD = "mật khẩu người lao động mẫu"
+# A demo worker (welder, under-three-months training) whose recommendations include level gaps.
+DEMO_WORKER = "tho.han@demo.example.vn"
 
 
 def say(line):
@@ -82,10 +85,11 @@ def tax_code(n):
     return f"{first}{check}" if check <= 9 else tax_code(n + 1)
 
 
-def wrk(url, connections, seconds):
+def wrk(url, connections, seconds, token=None):
     threads = min(connections, 2)
+    auth = ["-H", f"Authorization: Bearer {token}"] if token else []
     out = subprocess.run(
-        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", url],
+        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", *auth, url],
         capture_output=True, text=True,
     ).stdout
 
@@ -148,7 +152,8 @@ def bench(engine, args, levels, server_url):
     data_dir = tempfile.mkdtemp(prefix="labour-bench-")
     env = dict(os.environ, DATABASE_URL=with_db(server_url, name), LABOUR_DATA_DIR=data_dir,
                LABOUR_BIND=f"127.0.0.1:{PORT}", LABOUR_LOG="warn", LABOUR_ADMIN_PASSWORD=ADMIN_PASSWORD,
-               LABOUR_LOGIN_ATTEMPTS_PER_ADDRESS="100000", LABOUR_API_KEY_REQUESTS_PER_MINUTE="1000000")
+               LABOUR_LOGIN_ATTEMPTS_PER_ADDRESS="100000", LABOUR_API_KEY_REQUESTS_PER_MINUTE="1000000",
+               LABOUR_ACCESS_TOKEN_TTL_SECS="7200", LABOUR_DEMO_PASSWORD=DEMO_PASSWORD, LABOUR_MODE="local")
     if engine == "embedded":
         env.pop("MEILI_URL", None)
     else:
@@ -178,6 +183,13 @@ def bench(engine, args, levels, server_url):
                 pass
             time.sleep(0.1)
         job = str(uuid.UUID(int=0x0194_0000_0000_7000_8000_0000_0000_0000 | (1 << 40)))
+        status, session = http("POST", "/api/v1/sessions", {"identifier": DEMO_WORKER, "password": DEMO_PASSWORD})
+        if status != 200:
+            sys.exit(f"demo worker cannot sign in: {session}")
+        worker = session["access_token"]
+        status, rec = http("GET", "/api/v1/me/recommendations", token=worker)
+        say(f"   recommendations for {DEMO_WORKER}: {len(rec['jobs'])} jobs, {len(rec['gaps'])} gaps, "
+            f"{sum(len(g['courses']) for g in rec['gaps'])} courses")
         shapes = [
             ("search: plain word", "/api/v1/jobs?q=han"),
             ("search: two words", "/api/v1/jobs?q=th%E1%BB%A3%20h%C3%A0n"),
@@ -188,12 +200,13 @@ def bench(engine, args, levels, server_url):
             ("posting detail", f"/api/v1/postings/{job}"),
             ("reference: zones", "/api/v1/zones"),
             ("reference: occupations", "/api/v1/occupations?q=tho"),
+            ("recommendations (signed-in worker)", "/api/v1/me/recommendations", worker),
         ]
         r["shapes"] = {}
-        for label, path in shapes:
+        for label, path, *token in shapes:
             r["shapes"][label] = {}
             for c in levels:
-                r["shapes"][label][c] = wrk(BASE + path, c, args.seconds)
+                r["shapes"][label][c] = wrk(BASE + path, c, args.seconds, *token)
                 p50, p99, rps, errors = r["shapes"][label][c]
                 say(f"   {label:32} c={c:<3} p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  {rps:8.0f} req/s" + (f"  ({errors} errors)" if errors else ""))
         r["freshness"] = freshness(args)

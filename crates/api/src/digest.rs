@@ -156,11 +156,7 @@ impl Mailer {
             for digest in due {
                 let ids: Vec<uuid::Uuid> = digest.items.iter().map(|n| n.id).collect();
                 let outcome = match self.message(&digest) {
-                    Ok(message) => self
-                        .transport
-                        .send(message)
-                        .await
-                        .map_err(|e| e.to_string()),
+                    Ok(message) => self.transport.send(message).await.map_err(|e| describe(&e)),
                     Err(e) => Err(e),
                 };
                 match outcome {
@@ -179,6 +175,16 @@ impl Mailer {
                 return Ok(sent);
             }
         }
+    }
+}
+
+/// What went wrong in words that hold no address: SMTP replies often quote the recipient.
+fn describe(e: &lettre::transport::smtp::Error) -> String {
+    match e.status() {
+        Some(code) if e.is_permanent() => format!("the SMTP server refused it ({code})"),
+        Some(code) => format!("the SMTP server deferred it ({code})"),
+        None if e.is_timeout() => "the SMTP server did not answer in time".into(),
+        None => "no connection to the SMTP server".into(),
     }
 }
 

@@ -7,6 +7,9 @@ pub struct AppState {
     pub pool: Pool,
     pub auth: std::sync::Arc<crate::auth::AuthState>,
     pub search: labour_search::AnyEngine,
+    /// Training levels and occupation groups, read once: only a migration changes them.
+    pub reference:
+        std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::matching::Reference>>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -20,6 +23,21 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     pub async fn conn(&self) -> Result<labour_store::Conn, crate::errors::ApiError> {
         Ok(labour_store::db::get(&self.pool).await?)
+    }
+
+    /// The reference data recommendations and candidate search rank with.
+    pub async fn reference(
+        &self,
+    ) -> Result<std::sync::Arc<crate::matching::Reference>, crate::errors::ApiError> {
+        self.reference
+            .get_or_try_init(|| async {
+                let mut conn = self.conn().await?;
+                Ok(std::sync::Arc::new(
+                    crate::matching::Reference::load(&mut conn).await?,
+                ))
+            })
+            .await
+            .cloned()
     }
 }
 
@@ -42,6 +60,7 @@ impl AppState {
             pool,
             auth: std::sync::Arc::new(auth),
             search,
+            reference: Default::default(),
         })
     }
 }

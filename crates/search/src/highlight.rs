@@ -18,21 +18,22 @@ fn word_matches(folded: &str, query: &[String]) -> bool {
 /// first, so the only markup in the answer is ours.
 pub fn highlight(text: &str, query: &str) -> String {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    if words.is_empty() {
+        // Nothing to mark (a browse, a recommendation): no word needs folding.
+        return escape(text);
+    }
     let mut out = String::with_capacity(text.len() + 16);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         if word.is_empty() {
             return;
         }
-        let folded = fold(word);
-        let hit = !words.is_empty() && word_matches(&folded, &words);
-        let escaped = escape(word);
-        if hit {
+        if word_matches(&fold(word), &words) {
             out.push_str("<em>");
-            out.push_str(&escaped);
+            escape_into(word, out);
             out.push_str("</em>");
         } else {
-            out.push_str(&escaped);
+            escape_into(word, out);
         }
         word.clear();
     };
@@ -41,7 +42,7 @@ pub fn highlight(text: &str, query: &str) -> String {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
-            out.push_str(&escape(&c.to_string()));
+            escape_char(c, &mut out);
         }
     }
     flush(&mut word, &mut out);
@@ -53,14 +54,17 @@ pub fn highlight(text: &str, query: &str) -> String {
 pub fn snippet(text: &str, query: &str, max_words: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let wanted: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    let first = words
-        .iter()
-        .position(|w| {
-            let f = fold(w);
-            let f = f.trim_matches(|c: char| !c.is_alphanumeric());
-            !wanted.is_empty() && word_matches(f, &wanted)
-        })
-        .unwrap_or(0);
+    let first = if wanted.is_empty() {
+        0
+    } else {
+        words
+            .iter()
+            .position(|w| {
+                let f = fold(w);
+                word_matches(f.trim_matches(|c: char| !c.is_alphanumeric()), &wanted)
+            })
+            .unwrap_or(0)
+    };
     let start = first.saturating_sub(max_words / 3);
     let end = (start + max_words).min(words.len());
     let mut out = String::new();
@@ -75,10 +79,25 @@ pub fn snippet(text: &str, query: &str, max_words: usize) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(s, &mut out);
+    out
+}
+
+fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        escape_char(c, out);
+    }
+}
+
+fn escape_char(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +115,10 @@ mod tests {
             "<em>Kỹ</em> <em>thuật</em> <em>điện</em>"
         );
         assert_eq!(highlight("Lái xe nâng", ""), "Lái xe nâng");
+        assert_eq!(
+            highlight("A & B \"<b>\"", ""),
+            "A &amp; B &quot;&lt;b&gt;&quot;"
+        );
         // Only the last word is a prefix: "tho" does not mark "thông".
         assert_eq!(
             highlight("Công nghệ thông tin, thợ hàn", "tho han"),

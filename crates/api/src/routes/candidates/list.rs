@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, Problem};
 use crate::lang::Lang;
-use crate::matching::{ReasonView, Reference, reasons, requirement};
+use crate::matching::{ReasonView, reasons, requirement};
 use crate::pagination::List;
 use crate::routes::postings::{facts, load, not_found};
 use crate::state::AppState;
@@ -63,7 +63,7 @@ pub async fn list_candidates(
     })?;
     let content: Content =
         serde_json::from_value(posting.content.clone()).map_err(ApiError::internal)?;
-    let reference = Reference::load(&mut conn).await?;
+    let reference = state.reference().await?;
     let group = reference
         .group_of(content.occupation_code())
         .unwrap_or_default();

@@ -9,7 +9,7 @@ use labour_domain::posting::content::Content;
 use labour_domain::recommendation::{Fit, course_for_gap, fit};
 use labour_domain::worker::WorkerProfile;
 use labour_search::{Attribute, Filter, SearchEngine, SearchHit, SearchRequest, Sort};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::{Caller, require};
@@ -19,8 +19,9 @@ use crate::matching::{ReasonView, Reference, course_offer, job_requirement, reas
 use crate::routes::search::{SearchItem, unavailable};
 use crate::state::AppState;
 
-/// How many published postings of each kind are weighed; the newest in the worker's groups.
-const CANDIDATES: usize = 300;
+/// How many published postings each candidate search brings to be weighed. Loading a stored
+/// document is most of a recommendation's cost, so a few narrow searches beat one wide one.
+const CANDIDATES: usize = 30;
 const JOBS_SHOWN: usize = 20;
 const GAPS_SHOWN: usize = 5;
 const COURSES_PER_GAP: usize = 3;
@@ -71,16 +72,59 @@ async fn search(state: &AppState, request: SearchRequest) -> Result<Vec<SearchHi
         .hits)
 }
 
-fn newest(kind: Kind, filters: Vec<Filter>) -> SearchRequest {
+fn candidates(kind: Kind, filters: Vec<Filter>, sort: Sort) -> SearchRequest {
     SearchRequest {
         kinds: vec![kind],
         query: String::new(),
         filters,
         facets: vec![],
-        sort: Sort::Newest,
+        sort,
         offset: 0,
         limit: CANDIDATES,
     }
+}
+
+/// Open jobs worth weighing, each once: the newest in the worker's own occupations and in their
+/// groups, each first where the worker wants to work (as the fit ranks them); with no trade
+/// given, where the worker wants to work.
+async fn job_candidates(
+    state: &AppState,
+    seeker: &labour_domain::recommendation::Seeker,
+    today: chrono::NaiveDate,
+) -> Result<Vec<SearchHit>, ApiError> {
+    let open = Filter::DeadlineFrom(today);
+    let place = place_filter(seeker);
+    let trades = [
+        Filter::AnyOf(
+            Attribute::OccupationCode,
+            seeker.occupations.iter().cloned().collect(),
+        ),
+        Filter::AnyOf(
+            Attribute::OccupationGroup,
+            seeker.groups.iter().cloned().collect(),
+        ),
+    ];
+    let mut searches = Vec::new();
+    if seeker.groups.is_empty() {
+        searches.extend(place.map(|p| vec![open.clone(), p]));
+    } else {
+        for trade in trades {
+            if let Some(place) = &place {
+                searches.push(vec![open.clone(), trade.clone(), place.clone()]);
+            }
+            searches.push(vec![open.clone(), trade]);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut hits = Vec::new();
+    for filters in searches {
+        for hit in search(state, candidates(Kind::Job, filters, Sort::Newest)).await? {
+            if seen.insert(hit.document.id) {
+                hits.push(hit);
+            }
+        }
+    }
+    Ok(hits)
 }
 
 fn shown(hit: SearchHit, fit: &Fit, reference: &Reference, lang: Lang) -> Recommended {
@@ -120,7 +164,7 @@ pub async fn get_my_recommendations(
         .await?
         .ok_or_else(no_profile)?;
     let profile: WorkerProfile = serde_json::from_value(row.profile).map_err(ApiError::internal)?;
-    let reference = Reference::load(&mut conn).await?;
+    let reference = state.reference().await?;
     drop(conn);
     let seeker = reference.seeker(&profile);
     if seeker.is_empty() {
@@ -131,21 +175,10 @@ pub async fn get_my_recommendations(
         }));
     }
     let today = Utc::now().date_naive();
-    let mut filters = vec![Filter::DeadlineFrom(today)];
-    if seeker.groups.is_empty() {
-        // No trade given: jobs where the worker wants to work.
-        filters.push(place_filter(&seeker));
-    } else {
-        filters.push(Filter::AnyOf(
-            Attribute::OccupationGroup,
-            seeker.groups.iter().cloned().collect(),
-        ));
-    }
     let mut fitting = Vec::new();
     let mut gaps = Vec::new();
-    for hit in search(&state, newest(Kind::Job, filters)).await? {
-        let Ok(Content::Job(job)) = serde_json::from_value::<Content>(hit.document.content.clone())
-        else {
+    for hit in job_candidates(&state, &seeker, today).await? {
+        let Ok(Content::Job(job)) = Content::deserialize(&hit.document.content) else {
             continue;
         };
         let group = hit.document.occupation_group.clone();
@@ -166,25 +199,41 @@ pub async fn get_my_recommendations(
     let courses = if gaps.is_empty() {
         Vec::new()
     } else {
+        let occupations: Vec<String> = gaps
+            .iter()
+            .map(|(_, h, _)| h.document.occupation_code.clone())
+            .collect();
         let groups: Vec<String> = gaps
             .iter()
             .map(|(_, h, _)| h.document.occupation_group.clone())
             .collect();
-        let filters = vec![
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        // The jobs' own occupations, then their groups; soonest first, as a course that starts
+        // soon closes the gap soonest.
+        for trade in [
+            Filter::AnyOf(Attribute::OccupationCode, occupations),
             Filter::AnyOf(Attribute::OccupationGroup, groups),
-            Filter::AnyOf(Attribute::Level, reference.levels_above(seeker.level_rank)),
-            Filter::StartBetween(Some(today), None),
-        ];
-        search(&state, newest(Kind::Course, filters)).await?
+        ] {
+            let filters = vec![
+                trade,
+                Filter::AnyOf(Attribute::Level, reference.levels_above(seeker.level_rank)),
+                Filter::StartBetween(Some(today), None),
+            ];
+            for hit in search(&state, candidates(Kind::Course, filters, Sort::StartDate)).await? {
+                if seen.insert(hit.document.id) {
+                    found.push(hit);
+                }
+            }
+        }
+        found
     };
     let courses: Vec<(SearchHit, labour_domain::posting::content::CourseContent)> = courses
         .into_iter()
-        .filter_map(
-            |h| match serde_json::from_value::<Content>(h.document.content.clone()) {
-                Ok(Content::Course(c)) => Some((h, c)),
-                _ => None,
-            },
-        )
+        .filter_map(|h| match Content::deserialize(&h.document.content) {
+            Ok(Content::Course(c)) => Some((h, c)),
+            _ => None,
+        })
         .collect();
 
     let gaps = gaps
@@ -223,17 +272,16 @@ pub async fn get_my_recommendations(
     }))
 }
 
-fn place_filter(seeker: &labour_domain::recommendation::Seeker) -> Filter {
-    if seeker.zones.is_empty() {
-        Filter::AnyOf(
-            Attribute::CommuneCode,
-            seeker.commune_code.iter().cloned().collect(),
-        )
-    } else {
-        Filter::AnyOf(
+/// Where the worker wants to work: the chosen zones, else the commune; none when neither.
+fn place_filter(seeker: &labour_domain::recommendation::Seeker) -> Option<Filter> {
+    if !seeker.zones.is_empty() {
+        Some(Filter::AnyOf(
             Attribute::ZoneId,
             seeker.zones.iter().map(ToString::to_string).collect(),
-        )
+        ))
+    } else {
+        let commune = seeker.commune_code.clone()?;
+        Some(Filter::AnyOf(Attribute::CommuneCode, vec![commune]))
     }
 }
 
