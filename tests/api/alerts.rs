@@ -206,6 +206,11 @@ async fn the_daily_digest_goes_out_by_smtp_once_a_day_and_one_click_stops_it() -
     )?
     .ok_or("no mailer")?;
     assert_eq!(unreachable.send_due(&pool, now).await?, 0);
+    // While another instance sends this round, this one sends nothing.
+    let mut other_instance = labour_store::db::connect(app.db.url()).await?;
+    assert!(labour_store::notifications::try_lock_digests(&mut other_instance).await?);
+    assert_eq!(mailer.send_due(&pool, now).await?, 0);
+    labour_store::notifications::unlock_digests(&mut other_instance).await?;
     assert_eq!(mailer.send_due(&pool, now).await?, 1);
 
     let messages = smtp.messages()?;

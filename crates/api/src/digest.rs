@@ -145,10 +145,24 @@ impl Mailer {
     /// logged and retried at the next round; the others still go.
     pub async fn send_due(&self, pool: &Pool, now: DateTime<Utc>) -> Result<usize, ApiError> {
         let mut conn = labour_store::db::get(pool).await?;
+        // Another instance is sending this round's digests.
+        if !labour_store::notifications::try_lock_digests(&mut conn).await? {
+            return Ok(0);
+        }
+        let result = self.send_locked(&mut conn, now).await;
+        labour_store::notifications::unlock_digests(&mut conn).await?;
+        result
+    }
+
+    async fn send_locked(
+        &self,
+        conn: &mut labour_store::Conn,
+        now: DateTime<Utc>,
+    ) -> Result<usize, ApiError> {
         let mut sent = 0;
         loop {
-            let due = labour_store::notifications::due_digests(&mut conn, self.due_since(now), 100)
-                .await?;
+            let due =
+                labour_store::notifications::due_digests(conn, self.due_since(now), 100).await?;
             if due.is_empty() {
                 return Ok(sent);
             }
@@ -161,7 +175,7 @@ impl Mailer {
                 };
                 match outcome {
                     Ok(_) => {
-                        labour_store::notifications::mark_emailed(&mut conn, digest.account, &ids)
+                        labour_store::notifications::mark_emailed(conn, digest.account, &ids)
                             .await?;
                         sent += 1;
                         progressed = true;

@@ -116,6 +116,32 @@ pub async fn mark_read(
         .await?)
 }
 
+/// Key of the advisory lock held while digests are sent ("digest" in ASCII).
+const DIGEST_LOCK: i64 = 0x6469_6765_7374;
+
+/// Takes the digest lock for this session unless another process holds it, so two API
+/// instances never send the same digest twice. Release it with `unlock_digests`.
+pub async fn try_lock_digests(conn: &mut AsyncPgConnection) -> Result<bool, Error> {
+    Ok(diesel::select(
+        diesel::dsl::sql::<diesel::sql_types::Bool>("pg_try_advisory_lock(")
+            .bind::<diesel::sql_types::BigInt, _>(DIGEST_LOCK)
+            .sql(")"),
+    )
+    .get_result(conn)
+    .await?)
+}
+
+pub async fn unlock_digests(conn: &mut AsyncPgConnection) -> Result<(), Error> {
+    diesel::select(
+        diesel::dsl::sql::<diesel::sql_types::Bool>("pg_advisory_unlock(")
+            .bind::<diesel::sql_types::BigInt, _>(DIGEST_LOCK)
+            .sql(")"),
+    )
+    .get_result::<bool>(conn)
+    .await?;
+    Ok(())
+}
+
 /// An account whose digest is due: where to send it and what goes in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Digest {
