@@ -63,6 +63,17 @@ impl AuthState {
 
 /// Asks the policy; `not_found` builds the same 404 the handler gives for a missing resource,
 /// so a hidden resource and an absent one look alike.
+/// The signed-in account acting for itself (its profile, saved searches, notifications): 401
+/// without one, 403 for an API key.
+pub fn require_own_account(caller: &Caller) -> Result<uuid::Uuid, ApiError> {
+    require(caller, Action::ReadOwnAccount, || {
+        ApiError::internal("never hidden")
+    })?;
+    caller
+        .account()
+        .ok_or_else(|| ApiError::internal("an account caller without an account"))
+}
+
 pub fn require(
     caller: &Caller,
     action: Action,

@@ -5,7 +5,7 @@ use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::Application;
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
 use crate::routes::postings::{facts, load, not_found};
@@ -54,12 +54,7 @@ pub async fn list_my_applications(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<web::Json<List<Application>>, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let worker = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let worker = require_own_account(&caller)?;
     let mut conn = state.conn().await?;
     let rows = labour_store::applications::for_worker(&mut conn, worker).await?;
     Ok(web::Json(List {

@@ -1,10 +1,9 @@
 //! `DELETE /api/v1/me`: a person erases their account.
 
 use actix_web::{HttpResponse, delete, web};
-use labour_domain::policy::Action;
 use labour_store::audit::Event;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -23,12 +22,7 @@ pub async fn delete_me(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let id = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let id = require_own_account(&caller)?;
     let mut conn = state.conn().await?;
     labour_store::workers::delete_account(&mut conn, id).await?;
     let addr = caller.addr_string();

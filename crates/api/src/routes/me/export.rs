@@ -1,9 +1,8 @@
 //! `GET /api/v1/me/export`: everything the portal keeps about the signed-in person.
 
 use actix_web::{HttpResponse, get, web};
-use labour_domain::policy::Action;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -22,12 +21,7 @@ pub async fn export_me(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let id = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let id = require_own_account(&caller)?;
     let mut conn = state.conn().await?;
     let account = labour_store::accounts::find(&mut conn, id)
         .await?

@@ -1,13 +1,12 @@
 //! `GET` and `PUT /api/v1/me/profile`: the signed-in worker's own profile.
 
 use actix_web::{HttpRequest, HttpResponse, get, put, web};
-use labour_domain::policy::Action;
 use labour_domain::worker::{REASONS, WorkerProfile};
 use labour_store::workers::{ProfileRow, Saved};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::lang::{Lang, Text};
 use crate::state::AppState;
@@ -73,12 +72,7 @@ pub async fn get_my_profile(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let mut conn = state.conn().await?;
     let row = labour_store::workers::find(&mut conn, account)
         .await?
@@ -108,12 +102,7 @@ pub async fn update_my_profile(
     caller: Caller,
     body: web::Json<WorkerProfile>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let profile = body.into_inner();
     let mut errors = FieldErrors::default();
     let year = chrono::Datelike::year(&chrono::Utc::now()) as u16;

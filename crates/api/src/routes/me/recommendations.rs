@@ -3,7 +3,6 @@
 
 use actix_web::{HttpRequest, get, web};
 use chrono::Utc;
-use labour_domain::policy::Action;
 use labour_domain::posting::Kind;
 use labour_domain::posting::content::Content;
 use labour_domain::recommendation::{Fit, course_for_gap, fit};
@@ -12,7 +11,7 @@ use labour_search::{Attribute, Filter, SearchEngine, SearchHit, SearchRequest, S
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::lang::Lang;
 use crate::matching::{ReasonView, Reference, course_offer, job_requirement, reasons};
@@ -152,12 +151,7 @@ pub async fn get_my_recommendations(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<web::Json<Recommendations>, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let lang = Lang::from_headers(req.headers());
     let mut conn = state.conn().await?;
     let row = labour_store::workers::find(&mut conn, account)

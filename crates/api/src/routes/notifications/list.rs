@@ -2,13 +2,12 @@
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
-use labour_domain::policy::Action;
 use labour_store::notifications::NotificationRow;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::pagination::QueryChecker;
 use crate::state::AppState;
@@ -78,12 +77,7 @@ pub async fn list_notifications(
     caller: Caller,
     query: web::Query<NotificationsQuery>,
 ) -> Result<web::Json<Notifications>, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let mut check = QueryChecker::default();
     let unread_only = check
         .parse("unread", query.unread.as_deref(), |v| match v {

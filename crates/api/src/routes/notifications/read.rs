@@ -1,12 +1,11 @@
 //! `POST /api/v1/me/notifications/read`.
 
 use actix_web::{post, web};
-use labour_domain::policy::Action;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::state::AppState;
 
@@ -40,12 +39,7 @@ pub async fn mark_notifications_read(
     caller: Caller,
     body: web::Json<MarkRead>,
 ) -> Result<web::Json<Marked>, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let mut errors = FieldErrors::default();
     if body.ids.as_ref().is_some_and(|ids| ids.len() > 100) {
         errors.check::<()>("ids", Err(labour_domain::Error::TooMany { max: 100 }));

@@ -1,13 +1,12 @@
 //! `POST /api/v1/me/saved-searches`.
 
 use actix_web::{HttpResponse, post, web};
-use labour_domain::policy::Action;
 use labour_store::saved_searches::{MAX_PER_ACCOUNT, NewSavedSearch};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{SavedSearch, search_request};
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, Problem};
 use crate::lang::Text;
 use crate::pagination::QueryChecker;
@@ -47,12 +46,7 @@ pub async fn create_saved_search(
     caller: Caller,
     body: web::Json<SaveSearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let body = body.into_inner();
     let kind = body.kind.as_deref().unwrap_or("job");
     let mut check = QueryChecker::default();

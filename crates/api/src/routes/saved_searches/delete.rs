@@ -1,10 +1,9 @@
 //! `DELETE /api/v1/me/saved-searches/{id}`.
 
 use actix_web::{HttpResponse, delete, web};
-use labour_domain::policy::Action;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -25,12 +24,7 @@ pub async fn delete_saved_search(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let id = id.into_inner();
     let mut conn = state.conn().await?;
     if labour_store::saved_searches::delete(&mut conn, account, id).await? {

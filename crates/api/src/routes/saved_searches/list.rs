@@ -1,10 +1,9 @@
 //! `GET /api/v1/me/saved-searches`.
 
 use actix_web::{get, web};
-use labour_domain::policy::Action;
 
 use super::SavedSearch;
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
 use crate::state::AppState;
@@ -23,12 +22,7 @@ pub async fn list_saved_searches(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<web::Json<List<SavedSearch>>, ApiError> {
-    require(&caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    let account = caller
-        .account()
-        .ok_or_else(|| ApiError::internal("no account"))?;
+    let account = require_own_account(&caller)?;
     let mut conn = state.conn().await?;
     let rows = labour_store::saved_searches::for_account(&mut conn, account).await?;
     Ok(web::Json(List {
