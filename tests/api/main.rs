@@ -3,6 +3,7 @@
 mod accounts;
 mod alerts;
 mod authz;
+mod declarations;
 mod errors;
 mod health;
 mod matching;

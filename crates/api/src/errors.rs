@@ -464,6 +464,14 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             format!("Số mục mỗi trang phải từ 1 đến {max}."),
             format!("per_page must be from 1 to {max}."),
         ),
+        D::Duplicate => Text::new(
+            "Dòng này trùng với một dòng trước.",
+            "This row repeats an earlier one.",
+        ),
+        D::PartAboveWhole => Text::new(
+            "Số này lớn hơn tổng số lao động của dòng.",
+            "This is larger than the row's number of workers.",
+        ),
     };
     FieldError {
         field: field.to_owned(),

@@ -21,7 +21,8 @@ use utoipa_actix_web::AppExt;
         (name = "api-keys", description = "Keys for third-party apps"),
         (name = "postings", description = "Job openings, training needs and courses; the change feed"),
         (name = "moderation", description = "Staff review of postings"),
-        (name = "workers", description = "Workers' own profiles and data"),
+        (name = "workers", description = "Workers' profiles, applications, recommendations, candidates, saved searches and notifications"),
+        (name = "statistics", description = "Yearly enterprise declarations, labour-market statistics, the plan's indicators, exports"),
         (name = "search", description = "Search published postings (the search engine answers, not the database)"),
         (name = "reference", description = "Zones, communes, occupations, training levels, ethnic groups"),
     )

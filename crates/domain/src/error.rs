@@ -60,6 +60,10 @@ pub enum Error {
     PageOutOfRange,
     #[error("per_page must be from 1 to {max}")]
     PerPageOutOfRange { max: u32 },
+    #[error("the same row appears twice")]
+    Duplicate,
+    #[error("a part is larger than its whole")]
+    PartAboveWhole,
 }
 
 impl Error {
@@ -91,6 +95,8 @@ impl Error {
             Error::CitizenIdFormat => "citizen_id_format",
             Error::PageOutOfRange => "page_out_of_range",
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
+            Error::Duplicate => "duplicate",
+            Error::PartAboveWhole => "part_above_whole",
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod application;
 pub mod commune;
+pub mod declaration;
 pub mod error;
 pub mod occupation;
 pub mod organisation;

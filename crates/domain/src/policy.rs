@@ -181,6 +181,12 @@ pub enum Action {
     /// See the workers who opted in to be found, ranked for a job or training need (the
     /// organisation's members and staff; not API keys, which act for apps, not people).
     FindCandidates(PostingFacts),
+    /// Open and close declaration years, see who has not declared, remind them (staff).
+    ManageDeclarationYears,
+    /// Make or correct an organisation's yearly declaration (its members).
+    Declare(OrganisationFacts),
+    /// Read an organisation's declarations (its members and staff).
+    ReadDeclarations(OrganisationFacts),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +231,25 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         Action::ManageApplications(p) => match actor {
             _ if actor.is_staff() || actor.is_member_of(p.organisation) => Allow,
             Actor::Anonymous => Unauthenticated,
+            _ => NotFound,
+        },
+        Action::ManageDeclarationYears => match actor {
+            Actor::Anonymous => Unauthenticated,
+            _ if actor.is_staff() => Allow,
+            _ => Forbidden,
+        },
+        Action::Declare(org) => match actor {
+            Actor::Anonymous => Unauthenticated,
+            Actor::ApiKey { .. } => Forbidden,
+            _ if actor.is_member_of(org.id) => Allow,
+            // Staff read declarations but do not make them for an enterprise.
+            _ if actor.is_staff() => Forbidden,
+            _ => NotFound,
+        },
+        Action::ReadDeclarations(org) => match actor {
+            Actor::Account { .. } if actor.is_staff() || actor.is_member_of(org.id) => Allow,
+            Actor::Anonymous => Unauthenticated,
+            Actor::ApiKey { .. } => Forbidden,
             _ => NotFound,
         },
         Action::FindCandidates(p) => match actor {
@@ -431,6 +456,9 @@ mod tests {
         expect(Action::Apply(public),                      [Unauthenticated, Allow,     Allow,     Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ManageApplications(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
         expect(Action::FindCandidates(public),             [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ManageDeclarationYears,             [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::Declare(verified),                  [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ReadDeclarations(verified),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

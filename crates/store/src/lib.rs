@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cluster;
 pub mod communes;
 pub mod db;
+pub mod declarations;
 pub mod demo;
 pub mod demo_postings;
 pub mod demo_workers;

@@ -301,6 +301,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    declaration_years (year) {
+        year -> Int4,
+        opened_at -> Timestamptz,
+        closed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    declarations (organisation_id, year) {
+        organisation_id -> Uuid,
+        year -> Int4,
+        content -> Jsonb,
+        total_workers -> Int4,
+        version -> Int4,
+        updated_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    declaration_reminders (organisation_id, year, reminded_at) {
+        organisation_id -> Uuid,
+        year -> Int4,
+        reminded_at -> Timestamptz,
+        reminded_by -> Nullable<Uuid>,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -312,6 +342,8 @@ diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(worker_profiles -> accounts (account_id));
 diesel::joinable!(email_digests -> accounts (account_id));
+diesel::joinable!(declarations -> organisations (organisation_id));
+diesel::joinable!(declarations -> declaration_years (year));
 diesel::joinable!(applications -> postings (posting_id));
 diesel::joinable!(notifications -> saved_searches (saved_search_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
@@ -345,4 +377,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     saved_searches,
     notifications,
     email_digests,
+    declaration_years,
+    declarations,
+    declaration_reminders,
 );

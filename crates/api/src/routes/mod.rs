@@ -6,6 +6,8 @@ pub mod api_keys;
 pub mod applications;
 pub mod candidates;
 pub mod communes;
+pub mod declaration_years;
+pub mod declarations;
 pub mod ethnic_groups;
 pub mod feed;
 pub mod health;
@@ -62,6 +64,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(notifications::read::mark_notifications_read)
                 .service(unsubscribe::page::get_unsubscribe)
                 .service(unsubscribe::confirm::confirm_unsubscribe)
+                .service(declaration_years::create::create_declaration_year)
+                .service(declaration_years::list::list_declaration_years)
+                .service(declaration_years::close::close_declaration_year)
+                .service(declaration_years::missing::list_missing_declarations)
+                .service(declaration_years::remind::remind_missing_declarations)
+                .service(declarations::list::list_declarations)
+                .service(declarations::get::get_declaration)
+                .service(declarations::update::update_declaration)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
                 .service(applications::create::create_application)

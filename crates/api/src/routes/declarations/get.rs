@@ -1,0 +1,46 @@
+//! `GET /api/v1/organisations/{id}/declarations/{year}`.
+
+use actix_web::{HttpResponse, get, web};
+use labour_domain::policy::Action;
+use uuid::Uuid;
+
+use super::{DeclarationView, not_found};
+use crate::auth::{Caller, require};
+use crate::errors::{ApiError, Problem};
+use crate::routes::organisations::{self, facts, load};
+use crate::routes::postings::etag;
+use crate::state::AppState;
+
+/// One year's declaration of an organisation (its members and staff), with its version as ETag.
+#[utoipa::path(
+    tag = "statistics",
+    params(
+        ("id" = Uuid, Path, description = "The enterprise"),
+        ("year" = i32, Path, description = "The collection year"),
+    ),
+    security(("bearer_token" = [])),
+    responses(
+        (status = 200, body = DeclarationView, headers(("ETag" = String))),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/organisations/{id}/declarations/{year}")]
+pub async fn get_declaration(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, i32)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, year) = path.into_inner();
+    let mut conn = state.conn().await?;
+    let org = load(&mut conn, id).await?;
+    require(&caller, Action::ReadDeclarations(facts(&org)), || {
+        organisations::not_found(id)
+    })?;
+    let row = labour_store::declarations::find(&mut conn, id, year)
+        .await?
+        .ok_or_else(|| not_found(id, year))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::ETAG, etag(row.version)))
+        .json(DeclarationView::from(row)))
+}

@@ -1,0 +1,3 @@
+DROP TABLE declaration_reminders;
+DROP TABLE declarations;
+DROP TABLE declaration_years;
