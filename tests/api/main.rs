@@ -12,4 +12,5 @@ mod organisations;
 mod postings;
 mod reference;
 mod search;
+mod statistics;
 mod workers;

@@ -9,6 +9,7 @@ pub mod database;
 pub mod digest;
 pub mod errors;
 pub mod expiry;
+pub mod export;
 pub mod indexer;
 pub mod lang;
 pub mod matching;

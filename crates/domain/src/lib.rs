@@ -11,6 +11,7 @@ pub mod paging;
 pub mod policy;
 pub mod posting;
 pub mod recommendation;
+pub mod statistics;
 pub mod tax_code;
 pub mod text;
 pub mod worker;

@@ -187,6 +187,8 @@ pub enum Action {
     Declare(OrganisationFacts),
     /// Read an organisation's declarations (its members and staff).
     ReadDeclarations(OrganisationFacts),
+    /// Statistics marked staff-only (matching outcomes).
+    ReadStaffStatistics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +235,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::Anonymous => Unauthenticated,
             _ => NotFound,
         },
-        Action::ManageDeclarationYears => match actor {
+        Action::ManageDeclarationYears | Action::ReadStaffStatistics => match actor {
             Actor::Anonymous => Unauthenticated,
             _ if actor.is_staff() => Allow,
             _ => Forbidden,
@@ -459,6 +461,7 @@ mod tests {
         expect(Action::ManageDeclarationYears,             [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::Declare(verified),                  [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ReadDeclarations(verified),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ReadStaffStatistics,                [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

@@ -27,6 +27,7 @@ pub mod saved_searches;
 pub mod schema;
 pub mod search_outbox;
 pub mod sessions;
+pub mod statistics;
 pub mod synthetic;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_db;

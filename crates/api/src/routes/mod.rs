@@ -24,6 +24,7 @@ pub mod saved_searches;
 pub mod search;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 pub mod training_levels;
 pub mod unsubscribe;
 pub mod workers;
@@ -72,6 +73,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(declarations::list::list_declarations)
                 .service(declarations::get::get_declaration)
                 .service(declarations::update::update_declaration)
+                .service(statistics::demand::get_demand_statistics)
+                .service(statistics::supply::get_supply_statistics)
+                .service(statistics::training::get_training_statistics)
+                .service(statistics::matching::get_matching_statistics)
+                .service(statistics::workforce::get_workforce_statistics)
+                .service(statistics::recruitment::get_recruitment_statistics)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
                 .service(applications::create::create_application)

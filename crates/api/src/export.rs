@@ -1,0 +1,101 @@
+//! Tables as the API answers them: JSON, or CSV and XLSX with Vietnamese headings for
+//! spreadsheets.
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::errors::ApiError;
+
+/// A table to export: headings (Vietnamese) and rows of cells.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// File name without extension, ASCII.
+    pub file_name: String,
+    /// Sheet and document title.
+    pub title: String,
+    pub headings: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(i64),
+    /// A count withheld to protect people (fewer than 5).
+    Suppressed,
+    Empty,
+}
+
+/// Text shown in place of a suppressed count.
+pub const SUPPRESSED: &str = "<5";
+
+fn attachment(name: &str) -> (header::HeaderName, String) {
+    (
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{name}\""),
+    )
+}
+
+/// CSV in UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese right.
+pub fn csv(sheet: &Sheet) -> Result<HttpResponse, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    writer
+        .write_record(&sheet.headings)
+        .map_err(ApiError::internal)?;
+    for row in &sheet.rows {
+        writer
+            .write_record(row.iter().map(|c| match c {
+                Cell::Text(t) => t.clone(),
+                Cell::Number(n) => n.to_string(),
+                Cell::Suppressed => SUPPRESSED.to_owned(),
+                Cell::Empty => String::new(),
+            }))
+            .map_err(ApiError::internal)?;
+    }
+    let body = writer.into_inner().map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(attachment(&format!("{}.csv", sheet.file_name)))
+        .body(body))
+}
+
+/// One worksheet, headings in bold, numbers as numbers.
+pub fn xlsx(sheet: &Sheet) -> Result<HttpResponse, ApiError> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    // Excel allows 31 characters and no []:*?/\ in a sheet name.
+    let name: String = sheet
+        .title
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    ws.set_name(&name).map_err(ApiError::internal)?;
+    let bold = Format::new().set_bold();
+    for (col, heading) in sheet.headings.iter().enumerate() {
+        let col = u16::try_from(col).map_err(ApiError::internal)?;
+        ws.write_string_with_format(0, col, heading, &bold)
+            .map_err(ApiError::internal)?;
+        ws.set_column_width(col, if col < 2 { 28 } else { 16 })
+            .map_err(ApiError::internal)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(ApiError::internal)?;
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).map_err(ApiError::internal)?;
+            match cell {
+                Cell::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                Cell::Number(n) => ws.write_number(r, c, *n as f64).map(|_| ()),
+                Cell::Suppressed => ws.write_string(r, c, SUPPRESSED).map(|_| ()),
+                Cell::Empty => Ok(()),
+            }
+            .map_err(ApiError::internal)?;
+        }
+    }
+    let bytes = book.save_to_buffer().map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header(attachment(&format!("{}.xlsx", sheet.file_name)))
+        .body(bytes))
+}

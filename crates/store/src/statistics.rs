@@ -1,0 +1,228 @@
+//! Aggregates of the portal's data for the statistics endpoints. Each dimension maps to a fixed
+//! SQL expression chosen here; nothing from a request becomes SQL text.
+
+use diesel::sql_types::{BigInt, Int4, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::statistics::Dimension;
+
+use crate::Error;
+
+/// One row of an aggregate: the dimension's value, its name, and up to four counts.
+#[derive(Debug, Clone, PartialEq, Eq, diesel::QueryableByName)]
+pub struct Row {
+    #[diesel(sql_type = Text)]
+    pub key: String,
+    #[diesel(sql_type = Text)]
+    pub label: String,
+    #[diesel(sql_type = BigInt)]
+    pub a: i64,
+    #[diesel(sql_type = BigInt)]
+    pub b: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c: i64,
+    #[diesel(sql_type = BigInt)]
+    pub d: i64,
+}
+
+/// Joins that name what a posting row `p` refers to, with `lvl` its level expression.
+fn posting_joins(lvl: &str) -> String {
+    format!(
+        "LEFT JOIN occupations o ON o.code = p.occupation_code \
+         LEFT JOIN occupation_groups g ON g.key = o.group_key \
+         LEFT JOIN training_levels t ON t.code = {lvl} \
+         LEFT JOIN zones z ON z.id = p.zone_id \
+         LEFT JOIN communes c ON c.code = p.commune_code"
+    )
+}
+
+/// (key, label) expressions of a dimension over a posting row `p`.
+fn posting_dimension(dim: Dimension, lvl: &str) -> (String, String) {
+    let pair = |k: &str, l: &str| (k.to_owned(), l.to_owned());
+    match dim {
+        Dimension::OccupationGroup => pair("coalesce(o.group_key, '')", "coalesce(g.name_vi, '')"),
+        Dimension::Occupation => pair("p.occupation_code", "coalesce(o.name_vi, '')"),
+        Dimension::Level => (
+            format!("coalesce({lvl}, 'none')"),
+            "coalesce(t.name_vi, 'Không yêu cầu đào tạo')".to_owned(),
+        ),
+        Dimension::Zone => pair(
+            "coalesce(p.zone_id::text, 'none')",
+            "coalesce(z.name, 'Ngoài khu, cụm công nghiệp')",
+        ),
+        Dimension::Commune => pair(
+            "coalesce(p.commune_code, 'none')",
+            "coalesce(c.name, 'Không rõ')",
+        ),
+        Dimension::Month => pair(
+            "to_char(p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')",
+            "to_char(p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')",
+        ),
+    }
+}
+
+/// Jobs and headcount: open now by every dimension but month; by month, what was published
+/// in it. a = jobs, b = headcount.
+pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
+    let lvl = "p.content->>'required_level'";
+    let (key, label) = posting_dimension(dim, lvl);
+    let scope = if dim == Dimension::Month {
+        "p.published_at IS NOT NULL"
+    } else {
+        "p.state = 'published'"
+    };
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
+         coalesce(sum((p.content->>'headcount')::bigint), 0)::bigint AS b, 0::bigint AS c, 0::bigint AS d \
+         FROM postings p {joins} WHERE p.kind = 'job' AND {scope} GROUP BY 1, 2 ORDER BY 1",
+        joins = posting_joins(lvl)
+    );
+    Ok(diesel::sql_query(sql).load(conn).await?)
+}
+
+/// Published courses: a = courses, b = seats, c = workers interested (not withdrawn).
+pub async fn training(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
+    let lvl = "p.content->>'level'";
+    let (key, label) = posting_dimension(dim, lvl);
+    let scope = if dim == Dimension::Month {
+        "p.published_at IS NOT NULL"
+    } else {
+        "p.state = 'published'"
+    };
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
+         coalesce(sum((p.content->>'seats')::bigint), 0)::bigint AS b, \
+         coalesce(sum((SELECT count(*) FROM applications x WHERE x.posting_id = p.id AND x.status <> 'withdrawn')), 0)::bigint AS c, \
+         0::bigint AS d \
+         FROM postings p {joins} WHERE p.kind = 'course' AND {scope} GROUP BY 1, 2 ORDER BY 1",
+        joins = posting_joins(lvl)
+    );
+    Ok(diesel::sql_query(sql).load(conn).await?)
+}
+
+/// Job seekers (worker profiles): a = workers. By occupation or group a worker counts once in
+/// each they want. `None` for dimensions profiles do not have.
+pub async fn supply(
+    conn: &mut AsyncPgConnection,
+    dim: Dimension,
+) -> Result<Option<Vec<Row>>, Error> {
+    let (key, label) = match dim {
+        Dimension::OccupationGroup => (
+            "coalesce(o.group_key, 'none')",
+            "coalesce(g.name_vi, 'Chưa chọn nghề')",
+        ),
+        Dimension::Occupation => (
+            "coalesce(d.occ, 'none')",
+            "coalesce(o.name_vi, 'Chưa chọn nghề')",
+        ),
+        Dimension::Level => (
+            "coalesce(w.profile->>'training_level', 'none')",
+            "coalesce(t.name_vi, 'Chưa qua đào tạo nghề')",
+        ),
+        Dimension::Commune => (
+            "coalesce(w.profile->>'commune_code', 'none')",
+            "coalesce(c.name, 'Không rõ')",
+        ),
+        Dimension::Zone | Dimension::Month => return Ok(None),
+    };
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, count(DISTINCT w.account_id)::bigint AS a, \
+         0::bigint AS b, 0::bigint AS c, 0::bigint AS d \
+         FROM worker_profiles w \
+         LEFT JOIN LATERAL jsonb_array_elements_text(coalesce(w.profile->'desired_occupations', '[]'::jsonb)) d(occ) ON true \
+         LEFT JOIN occupations o ON o.code = d.occ \
+         LEFT JOIN occupation_groups g ON g.key = o.group_key \
+         LEFT JOIN training_levels t ON t.code = w.profile->>'training_level' \
+         LEFT JOIN communes c ON c.code = w.profile->>'commune_code' \
+         GROUP BY 1, 2 ORDER BY 1"
+    );
+    Ok(Some(diesel::sql_query(sql).load(conn).await?))
+}
+
+/// Applications to jobs: a = applications, b = hires, c = median days from publication to the
+/// hire (0 without hires).
+pub async fn matching(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
+    let lvl = "p.content->>'required_level'";
+    let (key, label) = posting_dimension(dim, lvl);
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
+         count(*) FILTER (WHERE x.status = 'hired')::bigint AS b, \
+         coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x.updated_at - p.published_at) / 86400) \
+            FILTER (WHERE x.status = 'hired'), 0)::bigint AS c, \
+         0::bigint AS d \
+         FROM applications x JOIN postings p ON p.id = x.posting_id {joins} \
+         WHERE p.kind = 'job' GROUP BY 1, 2 ORDER BY 1",
+        joins = posting_joins(lvl)
+    );
+    Ok(diesel::sql_query(sql).load(conn).await?)
+}
+
+/// A year's declarations: a = workers, b = of them ethnic-minority, c = with IT skills,
+/// d = enterprises declaring. By occupation group or level only.
+pub async fn workforce(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+    dim: Dimension,
+) -> Result<Option<Vec<Row>>, Error> {
+    let (key, label) = match dim {
+        Dimension::OccupationGroup => (
+            "r->>'occupation_group'",
+            "coalesce(g.name_vi, r->>'occupation_group')",
+        ),
+        Dimension::Level => (
+            "r->>'level'",
+            "coalesce(t.name_vi, 'Chưa qua đào tạo nghề')",
+        ),
+        _ => return Ok(None),
+    };
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, \
+         coalesce(sum((r->>'workers')::bigint), 0)::bigint AS a, \
+         coalesce(sum((r->>'ethnic_minority')::bigint), 0)::bigint AS b, \
+         coalesce(sum((r->>'with_it_skills')::bigint), 0)::bigint AS c, \
+         count(DISTINCT d.organisation_id)::bigint AS d \
+         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
+         LEFT JOIN occupation_groups g ON g.key = r->>'occupation_group' \
+         LEFT JOIN training_levels t ON t.code = r->>'level' \
+         WHERE d.year = $1 GROUP BY 1, 2 ORDER BY 1"
+    );
+    Ok(Some(
+        diesel::sql_query(sql)
+            .bind::<Int4, _>(year)
+            .load(conn)
+            .await?,
+    ))
+}
+
+/// A year's planned recruitment for the next year: a = headcount, d = enterprises. By
+/// occupation group, occupation or level.
+pub async fn planned_recruitment(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+    dim: Dimension,
+) -> Result<Option<Vec<Row>>, Error> {
+    let (key, label) = match dim {
+        Dimension::OccupationGroup => ("coalesce(o.group_key, '')", "coalesce(g.name_vi, '')"),
+        Dimension::Occupation => ("r->>'occupation_code'", "coalesce(o.name_vi, '')"),
+        Dimension::Level => (
+            "r->>'level'",
+            "coalesce(t.name_vi, 'Không yêu cầu đào tạo')",
+        ),
+        _ => return Ok(None),
+    };
+    let sql = format!(
+        "SELECT {key} AS key, {label} AS label, \
+         coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS a, 0::bigint AS b, 0::bigint AS c, \
+         count(DISTINCT d.organisation_id)::bigint AS d \
+         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
+         LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
+         LEFT JOIN occupation_groups g ON g.key = o.group_key \
+         LEFT JOIN training_levels t ON t.code = r->>'level' \
+         WHERE d.year = $1 GROUP BY 1, 2 ORDER BY 1"
+    );
+    Ok(Some(
+        diesel::sql_query(sql)
+            .bind::<Int4, _>(year)
+            .load(conn)
+            .await?,
+    ))
+}
