@@ -6,6 +6,7 @@ mod authz;
 mod declarations;
 mod errors;
 mod health;
+mod kpis;
 mod matching;
 mod openapi;
 mod organisations;

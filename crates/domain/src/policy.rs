@@ -189,6 +189,8 @@ pub enum Action {
     ReadDeclarations(OrganisationFacts),
     /// Statistics marked staff-only (matching outcomes).
     ReadStaffStatistics,
+    /// Enter a yearly value of one of the plan's indicators, with its source (staff).
+    EnterIndicatorValues,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,7 +237,9 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::Anonymous => Unauthenticated,
             _ => NotFound,
         },
-        Action::ManageDeclarationYears | Action::ReadStaffStatistics => match actor {
+        Action::ManageDeclarationYears
+        | Action::ReadStaffStatistics
+        | Action::EnterIndicatorValues => match actor {
             Actor::Anonymous => Unauthenticated,
             _ if actor.is_staff() => Allow,
             _ => Forbidden,
@@ -462,6 +466,7 @@ mod tests {
         expect(Action::Declare(verified),                  [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ReadDeclarations(verified),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ReadStaffStatistics,                [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::EnterIndicatorValues,               [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }
 

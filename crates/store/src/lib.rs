@@ -16,6 +16,7 @@ pub mod error;
 pub mod ethnic_groups;
 pub mod feed;
 pub mod idempotency;
+pub mod kpis;
 pub mod migrations;
 pub mod notifications;
 pub mod occupations;

@@ -331,6 +331,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    kpi_values (indicator, year) {
+        indicator -> Text,
+        year -> Int4,
+        value -> Float8,
+        source -> Text,
+        entered_by -> Nullable<Uuid>,
+        entered_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -380,4 +391,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     declaration_years,
     declarations,
     declaration_reminders,
+    kpi_values,
 );

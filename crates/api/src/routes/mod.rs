@@ -11,6 +11,7 @@ pub mod declarations;
 pub mod ethnic_groups;
 pub mod feed;
 pub mod health;
+pub mod kpis;
 pub mod me;
 pub mod moderation;
 pub mod my;
@@ -79,6 +80,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(statistics::matching::get_matching_statistics)
                 .service(statistics::workforce::get_workforce_statistics)
                 .service(statistics::recruitment::get_recruitment_statistics)
+                .service(kpis::list::list_kpis)
+                .service(kpis::update::update_kpi)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
                 .service(applications::create::create_application)

@@ -1,0 +1,166 @@
+//! `GET /api/v1/kpis`.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, get, web};
+use labour_domain::kpi::{
+    INDICATORS, Indicator, Source, Status, TARGET_YEAR, Unit, expected, status,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::errors::{ApiError, Problem};
+use crate::lang::Lang;
+use crate::pagination::List;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct KpiValue {
+    pub year: i32,
+    pub value: f64,
+    /// Where the value comes from: the cited source staff entered, or how the portal derived it.
+    pub source: String,
+    /// Computed from the portal's data (false: entered by staff).
+    pub derived: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Kpi {
+    pub key: &'static str,
+    pub name: &'static str,
+    /// The 2030 target.
+    pub target: f64,
+    #[schema(value_type = String)]
+    pub unit: Unit,
+    /// `entered` (by staff, with a cited source) or `derived` (from the portal's data).
+    #[schema(value_type = String)]
+    pub source_kind: Source,
+    /// The earliest yearly value: where the straight path to the target starts.
+    pub baseline: Option<KpiValue>,
+    pub latest: Option<KpiValue>,
+    /// Where the straight path from the baseline to the target stands in the latest year.
+    pub expected_in_latest_year: Option<f64>,
+    /// `on_track`, `off_track`, or `no_data` (fewer than two years).
+    #[schema(value_type = String)]
+    pub status: Status,
+    pub values: Vec<KpiValue>,
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Every target of the plan with its baseline, yearly values, sources and status (public).
+#[utoipa::path(
+    tag = "statistics",
+    responses(
+        (status = 200, body = List<Kpi>),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/kpis")]
+pub async fn list_kpis(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<web::Json<List<Kpi>>, ApiError> {
+    let en = Lang::from_headers(req.headers()) == Lang::En;
+    let mut conn = state.conn().await?;
+    let entered = labour_store::kpis::entered(&mut conn).await?;
+    let admissions = labour_store::kpis::course_admissions(&mut conn, false).await?;
+    let industrial = labour_store::kpis::course_admissions(&mut conn, true).await?;
+    let declared = labour_store::kpis::declared_years(&mut conn).await?;
+
+    let derived = |i: &Indicator| -> Vec<KpiValue> {
+        let from_admissions = |rows: &[labour_store::kpis::YearCount], what: &str| {
+            rows.iter()
+                .map(|r| KpiValue {
+                    year: r.year,
+                    value: r.count as f64,
+                    source: what.to_owned(),
+                    derived: true,
+                })
+                .collect()
+        };
+        let share = |f: &dyn Fn(&labour_store::kpis::DeclaredYear) -> (i64, i64), what: &str| {
+            declared
+                .iter()
+                .filter_map(|d| {
+                    let (part, whole) = f(d);
+                    (whole > 0).then(|| KpiValue {
+                        year: d.year,
+                        value: round(100.0 * part as f64 / whole as f64),
+                        source: format!(
+                            "{what} ({} doanh nghiệp kê khai, {} lao động)",
+                            d.enterprises, d.workers
+                        ),
+                        derived: true,
+                    })
+                })
+                .collect()
+        };
+        match i.key {
+            "trained_per_year" => from_admissions(
+                &admissions,
+                "Cổng: người được nhận vào các khóa học đăng trên cổng",
+            ),
+            "college_intermediate_industrial" => from_admissions(
+                &industrial,
+                "Cổng: người được nhận vào khóa cao đẳng, trung cấp thuộc nhóm nghề công nghiệp",
+            ),
+            "it_skills_share" => share(
+                &|d| (d.with_it_skills, d.workers),
+                "Cổng: kê khai của doanh nghiệp",
+            ),
+            "ethnic_minority_trained_share" => share(
+                &|d| (d.ethnic_minority_trained, d.ethnic_minority),
+                "Cổng: kê khai của doanh nghiệp",
+            ),
+            _ => Vec::new(),
+        }
+    };
+
+    let items = INDICATORS
+        .iter()
+        .map(|i| {
+            // A value staff entered for a year replaces the derived one.
+            let mut by_year: BTreeMap<i32, KpiValue> = BTreeMap::new();
+            for v in derived(i) {
+                by_year.insert(v.year, v);
+            }
+            for e in entered.iter().filter(|e| e.indicator == i.key) {
+                by_year.insert(
+                    e.year,
+                    KpiValue {
+                        year: e.year,
+                        value: e.value,
+                        source: e.source.clone(),
+                        derived: false,
+                    },
+                );
+            }
+            let values: Vec<KpiValue> = by_year
+                .into_values()
+                .filter(|v| v.year <= TARGET_YEAR)
+                .collect();
+            let baseline = values.first().cloned();
+            let latest = values.last().cloned();
+            let point = |v: &Option<KpiValue>| v.as_ref().map(|v| (v.year, v.value));
+            Kpi {
+                key: i.key,
+                name: if en { i.en } else { i.vi },
+                target: i.target,
+                unit: i.unit,
+                source_kind: i.source,
+                expected_in_latest_year: match (point(&baseline), point(&latest)) {
+                    (Some(b), Some(l)) if l.0 > b.0 => Some(round(expected(b, i.target, l.0))),
+                    _ => None,
+                },
+                status: status(point(&baseline), point(&latest), i.target),
+                baseline,
+                latest,
+                values,
+            }
+        })
+        .collect();
+    Ok(web::Json(List { items }))
+}
