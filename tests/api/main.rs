@@ -8,6 +8,7 @@ mod errors;
 mod health;
 mod kpis;
 mod matching;
+mod open_data;
 mod openapi;
 mod organisations;
 mod postings;

@@ -13,6 +13,7 @@ pub mod export;
 pub mod indexer;
 pub mod lang;
 pub mod matching;
+pub mod open_data;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;

@@ -10,6 +10,8 @@ pub struct AppState {
     /// Training levels and occupation groups, read once: only a migration changes them.
     pub reference:
         std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::matching::Reference>>>,
+    /// The portal's public address, for links in open data and JSON-LD.
+    pub public_url: String,
 }
 
 impl std::fmt::Debug for AppState {
@@ -61,6 +63,7 @@ impl AppState {
             auth: std::sync::Arc::new(auth),
             search,
             reference: Default::default(),
+            public_url: config.mail.public_url.trim_end_matches('/').to_owned(),
         })
     }
 }

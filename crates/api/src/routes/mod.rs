@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod occupation_groups;
 pub mod occupations;
 pub mod offers;
+pub mod open_data;
 pub mod organisations;
 pub mod postings;
 pub mod saved_searches;
@@ -82,6 +83,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(statistics::recruitment::get_recruitment_statistics)
                 .service(kpis::list::list_kpis)
                 .service(kpis::update::update_kpi)
+                .service(postings::jsonld::get_posting_jsonld)
+                .service(open_data::postings::get_open_data_postings)
                 .service(me::delete::delete_me)
                 .service(workers::profile::get_worker_profile)
                 .service(applications::create::create_application)

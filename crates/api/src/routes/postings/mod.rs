@@ -4,6 +4,7 @@ pub mod close;
 pub mod create;
 pub mod get;
 pub mod history;
+pub mod jsonld;
 pub mod list;
 pub mod moderate;
 pub mod report;

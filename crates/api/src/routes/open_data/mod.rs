@@ -1,0 +1,3 @@
+//! Open data: everything published, in bulk.
+
+pub mod postings;
