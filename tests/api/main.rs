@@ -5,6 +5,7 @@ mod alerts;
 mod authz;
 mod declarations;
 mod errors;
+mod forecast;
 mod health;
 mod kpis;
 mod matching;

@@ -212,6 +212,14 @@ async fn seed(
     say(&format!(
         "  {postings} postings added (jobs, courses and training needs)"
     ));
+    say("Adding demo declarations...");
+    let year = chrono::Datelike::year(&today);
+    let declared = labour_store::demo_declarations::seed(&mut conn, year).await?;
+    say(&format!(
+        "  {declared} added for {} and {}",
+        year - 2,
+        year - 1
+    ));
     say("Adding demo workers...");
     match demo_password_hash(config)? {
         Some(hash) => {

@@ -5,6 +5,7 @@ pub mod application;
 pub mod commune;
 pub mod declaration;
 pub mod error;
+pub mod forecast;
 pub mod kpi;
 pub mod occupation;
 pub mod organisation;

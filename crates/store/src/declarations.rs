@@ -270,3 +270,13 @@ pub async fn of_year(
         .load(conn)
         .await?)
 }
+
+/// Years with at least one declaration, oldest first.
+pub async fn declared_years(conn: &mut AsyncPgConnection) -> Result<Vec<i32>, Error> {
+    Ok(declarations::table
+        .select(declarations::year)
+        .distinct()
+        .order(declarations::year)
+        .load(conn)
+        .await?)
+}

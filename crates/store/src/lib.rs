@@ -10,6 +10,7 @@ pub mod communes;
 pub mod db;
 pub mod declarations;
 pub mod demo;
+pub mod demo_declarations;
 pub mod demo_postings;
 pub mod demo_workers;
 pub mod error;

@@ -226,3 +226,48 @@ pub async fn planned_recruitment(
             .await?,
     ))
 }
+
+/// (occupation group, level, headcount) of one year.
+#[derive(Debug, Clone, PartialEq, Eq, diesel::QueryableByName)]
+pub struct GroupLevel {
+    #[diesel(sql_type = Text)]
+    pub occupation_group: String,
+    #[diesel(sql_type = Text)]
+    pub level: String,
+    #[diesel(sql_type = BigInt)]
+    pub headcount: i64,
+}
+
+/// Recruitment declared in `year` for the year after, by occupation group and level.
+pub async fn planned_by_group_level(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+) -> Result<Vec<GroupLevel>, Error> {
+    Ok(diesel::sql_query(
+        "SELECT coalesce(o.group_key, '') AS occupation_group, r->>'level' AS level, \
+         coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS headcount \
+         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
+         LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
+         WHERE d.year = $1 GROUP BY 1, 2",
+    )
+    .bind::<Int4, _>(year)
+    .load(conn)
+    .await?)
+}
+
+/// Headcount asked for by jobs first published in `year` (Lạng Sơn time), by group and level.
+pub async fn posted_by_group_level(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+) -> Result<Vec<GroupLevel>, Error> {
+    Ok(diesel::sql_query(
+        "SELECT coalesce(o.group_key, '') AS occupation_group, coalesce(p.content->>'required_level', 'none') AS level, \
+         coalesce(sum((p.content->>'headcount')::bigint), 0)::bigint AS headcount \
+         FROM postings p LEFT JOIN occupations o ON o.code = p.occupation_code \
+         WHERE p.kind = 'job' AND p.published_at IS NOT NULL \
+         AND extract(year FROM p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $1 GROUP BY 1, 2",
+    )
+    .bind::<Int4, _>(year)
+    .load(conn)
+    .await?)
+}

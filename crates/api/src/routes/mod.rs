@@ -81,6 +81,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(statistics::matching::get_matching_statistics)
                 .service(statistics::workforce::get_workforce_statistics)
                 .service(statistics::recruitment::get_recruitment_statistics)
+                .service(statistics::forecast::get_forecast)
                 .service(kpis::list::list_kpis)
                 .service(kpis::update::update_kpi)
                 .service(postings::jsonld::get_posting_jsonld)

@@ -3,6 +3,7 @@
 //! are protected: under 5 withheld, the rest rounded to the nearest 5.
 
 pub mod demand;
+pub mod forecast;
 pub mod matching;
 pub mod recruitment;
 pub mod supply;
