@@ -17,6 +17,8 @@ pub struct TestApp {
     pub db: TestDb,
     /// The app's search engine (an in-memory embedded index).
     pub search: labour_search::AnyEngine,
+    /// The server's in-memory search counts (`flush_search_counts` writes them).
+    pub search_log: labour_api::search_demand::SearchLog,
     server: ServerHandle,
     indexer: Option<tokio::task::JoinHandle<()>>,
     client: TestClient,
@@ -154,6 +156,7 @@ impl TestApp {
             ))
         });
         let state = AppState::new(&config, pool, search.clone())?;
+        let search_log = state.search_log.clone();
         let (server, addr) = labour_api::server::bind(&config.server, state)?;
         let handle = server.handle();
         actix_web::rt::spawn(server);
@@ -161,6 +164,7 @@ impl TestApp {
             addr,
             db,
             search,
+            search_log,
             server: handle,
             indexer,
             client: TestClient {
@@ -330,6 +334,12 @@ impl TestApp {
     pub async fn match_saved_searches(&self) -> Result<usize, Error> {
         let pool = labour_store::db::pool(self.db.url(), 1)?;
         Ok(labour_api::alerts::run_once(&pool, &self.search, chrono::Duration::zero()).await?)
+    }
+
+    /// Writes the search counts gathered so far, as the server does every minute.
+    pub async fn flush_search_counts(&self) -> Result<usize, Error> {
+        let pool = labour_store::db::pool(self.db.url(), 1)?;
+        Ok(self.search_log.flush(&pool).await?)
     }
 
     /// Everything in the audit log, oldest first.

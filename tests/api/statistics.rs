@@ -253,3 +253,78 @@ print(json.dumps({"title": ws.title, "xlsx": rows, "csv": text_rows}, ensure_asc
     );
     Ok(())
 }
+
+#[actix_web::test]
+async fn staff_see_what_workers_search_for_and_do_not_find() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (factory, hr) = verified_enterprise(&app, "hr@example.vn", 91).await?;
+    app.publish(factory, &hr, &staff, &job("Thợ hàn")).await?;
+    app.index_now().await?;
+    for (q, times) in [
+        ("thợ hàn", 6),
+        ("Tho Han", 1),
+        ("lái máy xúc", 7),
+        ("phiên dịch tiếng hàn", 3),
+        ("0912345678", 9),
+    ] {
+        for _ in 0..times {
+            let encoded: String = q
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() {
+                        char::from(b).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            let res = app.get(&format!("/api/v1/jobs?q={encoded}")).await?;
+            assert_eq!(res.status, 200);
+        }
+    }
+    app.flush_search_counts().await?;
+    let res = app
+        .call("GET", "/api/v1/statistics/search-demand", &staff.auth())
+        .await?;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let d = res.json();
+    assert_eq!(
+        d["not_found"],
+        json!([{ "query": "lai may xuc", "searches": 7, "found_nothing": 7 }])
+    );
+    let most: Vec<(String, i64)> = d["most_searched"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| {
+                    (
+                        x["query"].as_str().unwrap_or("").to_owned(),
+                        x["searches"].as_i64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        most,
+        vec![("lai may xuc".to_owned(), 7), ("tho han".to_owned(), 7)],
+        "ties in the order of the words"
+    );
+    assert!(
+        !res.text().contains("0912345678"),
+        "phone-like queries are never kept"
+    );
+    assert!(
+        !res.text().contains("phien dich"),
+        "fewer than 5 searches are not shown"
+    );
+    let worker = app.account(AccountRole::User, "worker@example.vn").await?;
+    assert_eq!(
+        app.call("GET", "/api/v1/statistics/search-demand", &worker.auth())
+            .await?
+            .status,
+        403
+    );
+    Ok(())
+}

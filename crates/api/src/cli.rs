@@ -280,6 +280,12 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
             None
         }
     };
+    let search_log = state.search_log.clone();
+    let counting = actix_web::rt::spawn(crate::search_demand::run_forever(
+        state.pool.clone(),
+        search_log.clone(),
+    ));
+    let flush_pool = state.pool.clone();
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
@@ -290,6 +296,11 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     indexer.abort();
     expiry.abort();
     alerts.abort();
+    counting.abort();
+    // The last minute's search counts.
+    if let Err(e) = search_log.flush(&flush_pool).await {
+        tracing::warn!(error = %e, "search counts of the last minute not written");
+    }
     if let Some(digest) = digest {
         digest.abort();
     }

@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod routes;
 pub mod routes_table;
+pub mod search_demand;
 pub mod server;
 pub mod state;
 pub mod telemetry;

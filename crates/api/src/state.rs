@@ -12,6 +12,8 @@ pub struct AppState {
         std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::matching::Reference>>>,
     /// The portal's public address, for links in open data and JSON-LD.
     pub public_url: String,
+    /// What people search for, counted until the next flush.
+    pub search_log: crate::search_demand::SearchLog,
 }
 
 impl std::fmt::Debug for AppState {
@@ -64,6 +66,7 @@ impl AppState {
             search,
             reference: Default::default(),
             public_url: config.mail.public_url.trim_end_matches('/').to_owned(),
+            search_log: Default::default(),
         })
     }
 }

@@ -27,6 +27,7 @@ pub mod postings;
 pub mod reference;
 pub mod saved_searches;
 pub mod schema;
+pub mod search_demand;
 pub mod search_outbox;
 pub mod sessions;
 pub mod statistics;

@@ -342,6 +342,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    search_demand (day, query, kinds) {
+        day -> Date,
+        query -> Text,
+        kinds -> Text,
+        searches -> Int8,
+        zero_results -> Int8,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -392,4 +402,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     declarations,
     declaration_reminders,
     kpi_values,
+    search_demand,
 );

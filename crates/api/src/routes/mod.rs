@@ -82,6 +82,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(statistics::workforce::get_workforce_statistics)
                 .service(statistics::recruitment::get_recruitment_statistics)
                 .service(statistics::forecast::get_forecast)
+                .service(statistics::search_demand::get_search_demand)
                 .service(kpis::list::list_kpis)
                 .service(kpis::update::update_kpi)
                 .service(postings::jsonld::get_posting_jsonld)

@@ -303,7 +303,12 @@ pub async fn run(
     q: &SearchQuery,
 ) -> Result<SearchPage, ApiError> {
     let (request, page) = request(kinds, q)?;
+    let (text, searched) = (request.query.clone(), request.kinds.clone());
     let results = state.search.search(request).await.map_err(unavailable)?;
+    // A page beyond the first is the same search continued.
+    if page.page() == 1 {
+        state.search_log.record(&text, &searched, results.total);
+    }
     Ok(SearchPage {
         items: results.hits.into_iter().map(SearchItem::from).collect(),
         page: page.page(),

@@ -6,6 +6,7 @@ pub mod demand;
 pub mod forecast;
 pub mod matching;
 pub mod recruitment;
+pub mod search_demand;
 pub mod supply;
 pub mod training;
 pub mod workforce;
