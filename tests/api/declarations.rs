@@ -163,6 +163,44 @@ async fn enterprises_declare_for_an_open_year_and_correct_it_until_it_closes() -
     assert_eq!(theirs["items"][0]["declared"], false);
     assert!(theirs["items"][0]["last_reminded_at"].is_string());
 
+    let export = app
+        .call(
+            "GET",
+            "/api/v1/declaration-years/2026/declarations?format=csv",
+            &staff.auth(),
+        )
+        .await?;
+    assert_eq!(export.status, 200);
+    let text = export.text();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].starts_with("Doanh nghiệp,Mã số thuế,Mục,Nhóm nghề / mã nghề,Trình độ,Số người")
+    );
+    assert_eq!(lines.len(), 1 + 3 + 2 + 1, "a line per row declared");
+    assert!(
+        lines[1].contains("Lao động hiện có,co_khi,so_cap,25,4,10"),
+        "{}",
+        lines[1]
+    );
+    let xlsx = app
+        .call(
+            "GET",
+            "/api/v1/declaration-years/2026/declarations",
+            &staff.auth(),
+        )
+        .await?;
+    assert!(xlsx.body.starts_with(b"PK"), "an XLSX is a zip");
+    assert_eq!(
+        app.call(
+            "GET",
+            "/api/v1/declaration-years/2026/declarations",
+            &hr.auth()
+        )
+        .await?
+        .status,
+        403
+    );
+
     let closed = app
         .call(
             "POST",

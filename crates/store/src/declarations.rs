@@ -280,3 +280,21 @@ pub async fn declared_years(conn: &mut AsyncPgConnection) -> Result<Vec<i32>, Er
         .load(conn)
         .await?)
 }
+
+/// A year's declarations with the enterprise's name and tax code, by name.
+pub async fn of_year_named(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+) -> Result<Vec<(DeclarationRow, String, Option<String>)>, Error> {
+    Ok(declarations::table
+        .inner_join(organisations::table)
+        .filter(declarations::year.eq(year))
+        .order(organisations::name)
+        .select((
+            DeclarationRow::as_select(),
+            organisations::name,
+            organisations::tax_code,
+        ))
+        .load(conn)
+        .await?)
+}

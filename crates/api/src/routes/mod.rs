@@ -72,6 +72,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(declaration_years::close::close_declaration_year)
                 .service(declaration_years::missing::list_missing_declarations)
                 .service(declaration_years::remind::remind_missing_declarations)
+                .service(declaration_years::export::export_declarations)
                 .service(declarations::list::list_declarations)
                 .service(declarations::get::get_declaration)
                 .service(declarations::update::update_declaration)

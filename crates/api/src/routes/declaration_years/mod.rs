@@ -3,6 +3,7 @@
 
 pub mod close;
 pub mod create;
+pub mod export;
 pub mod list;
 pub mod missing;
 pub mod remind;
