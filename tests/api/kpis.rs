@@ -190,6 +190,12 @@ async fn the_board_shows_each_target_with_value_source_and_status() -> TestResul
         )
         .await?;
     assert_eq!(denied.status, 403);
+    let csv = app.get("/api/v1/kpis?format=csv").await?.text();
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("Chỉ tiêu,Mục tiêu 2030,Năm,Giá trị,Nguồn,Tình trạng")
+    );
+    assert!(csv.contains("Tỷ lệ lao động qua đào tạo,76,2024,65,\"Cục Thống kê tỉnh Lạng Sơn, Niên giám thống kê 2024\""));
     let audited = app
         .audit()
         .await?

@@ -50,11 +50,25 @@ fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct KpiQuery {
+    /// `json` (default), `csv` or `xlsx` (a line per indicator and year).
+    format: Option<String>,
+}
+
 /// Every target of the plan with its baseline, yearly values, sources and status (public).
 #[utoipa::path(
     tag = "statistics",
+    params(KpiQuery),
     responses(
-        (status = 200, body = List<Kpi>),
+        (status = 200, description = "The board; `format=csv` or `xlsx` gives a file", content(
+            (List<Kpi> = "application/json"),
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -62,8 +76,21 @@ fn round(v: f64) -> f64 {
 pub async fn list_kpis(
     req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<web::Json<List<Kpi>>, ApiError> {
-    let en = Lang::from_headers(req.headers()) == Lang::En;
+    query: web::Query<KpiQuery>,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    let mut check = crate::pagination::QueryChecker::default();
+    let format = check
+        .parse("format", query.format.as_deref(), |v| match v {
+            "json" | "csv" | "xlsx" => Ok(v.to_owned()),
+            other => Err(labour_domain::Error::UnknownVariant {
+                what: "format",
+                value: other.to_owned(),
+                expected: "json, csv, xlsx".into(),
+            }),
+        })
+        .unwrap_or_else(|| "json".into());
+    check.finish()?;
+    let en = Lang::from_headers(req.headers()) == Lang::En && format == "json";
     let mut conn = state.conn().await?;
     let entered = labour_store::kpis::entered(&mut conn).await?;
     let admissions = labour_store::kpis::course_admissions(&mut conn, false).await?;
@@ -162,5 +189,48 @@ pub async fn list_kpis(
             }
         })
         .collect();
-    Ok(web::Json(List { items }))
+    if format == "json" {
+        return Ok(actix_web::HttpResponse::Ok().json(List { items }));
+    }
+    use crate::export::Cell;
+    let status_vi = |s: Status| match s {
+        Status::OnTrack => "Đúng lộ trình",
+        Status::OffTrack => "Chậm so với lộ trình",
+        Status::NoData => "Chưa đủ số liệu",
+    };
+    let rows = items
+        .iter()
+        .flat_map(|k: &Kpi| {
+            k.values.iter().map(move |v| {
+                vec![
+                    Cell::Text(k.name.to_owned()),
+                    Cell::Text(k.target.to_string()),
+                    Cell::Text(v.year.to_string()),
+                    Cell::Text(v.value.to_string()),
+                    Cell::Text(v.source.clone()),
+                    Cell::Text(status_vi(k.status).to_owned()),
+                ]
+            })
+        })
+        .collect();
+    let sheet = crate::export::Sheet {
+        file_name: "kpis".into(),
+        title: "Chỉ tiêu kế hoạch 2030".into(),
+        headings: [
+            "Chỉ tiêu",
+            "Mục tiêu 2030",
+            "Năm",
+            "Giá trị",
+            "Nguồn",
+            "Tình trạng",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows,
+    };
+    if format == "csv" {
+        crate::export::csv(&sheet)
+    } else {
+        crate::export::xlsx(&sheet)
+    }
 }
