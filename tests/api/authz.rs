@@ -215,6 +215,36 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             None,
             [401, 200, 200, 200, 200, 200, 403, 401, 401],
         ),
+        (
+            "GET",
+            "/api/v1/statistics/matching".into(),
+            None,
+            [401, 403, 403, 403, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/statistics/search-demand".into(),
+            None,
+            [401, 403, 403, 403, 200, 200, 403, 401, 401],
+        ),
+        (
+            "PUT",
+            "/api/v1/kpis/trained_share/2025".into(),
+            Some(json!({ "value": 60.0, "source": "Niên giám thống kê" })),
+            [401, 403, 403, 403, 204, 204, 403, 401, 401],
+        ),
+        (
+            "GET",
+            format!("/api/v1/organisations/{a}/declarations"),
+            None,
+            [401, 404, 200, 404, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
+            "/api/v1/declaration-years/2025/missing".into(),
+            None,
+            [401, 403, 403, 403, 404, 404, 403, 401, 401],
+        ),
         // Last: registering makes the caller a member, which changes their roles.
         (
             "POST",
