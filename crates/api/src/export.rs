@@ -27,6 +27,23 @@ pub enum Cell {
     Empty,
 }
 
+/// The `format` parameter of an exportable table: `json` (the default), `csv` or `xlsx`; a bad
+/// value is recorded in `check`.
+pub fn format(check: &mut crate::pagination::QueryChecker, value: Option<&str>) -> &'static str {
+    check
+        .parse("format", value, |v| match v {
+            "json" => Ok("json"),
+            "csv" => Ok("csv"),
+            "xlsx" => Ok("xlsx"),
+            other => Err(labour_domain::Error::UnknownVariant {
+                what: "format",
+                value: other.to_owned(),
+                expected: "json, csv, xlsx".into(),
+            }),
+        })
+        .unwrap_or("json")
+}
+
 /// Text shown in place of a suppressed count.
 pub const SUPPRESSED: &str = "<5";
 

@@ -79,16 +79,7 @@ pub async fn list_kpis(
     query: web::Query<KpiQuery>,
 ) -> Result<actix_web::HttpResponse, ApiError> {
     let mut check = crate::pagination::QueryChecker::default();
-    let format = check
-        .parse("format", query.format.as_deref(), |v| match v {
-            "json" | "csv" | "xlsx" => Ok(v.to_owned()),
-            other => Err(labour_domain::Error::UnknownVariant {
-                what: "format",
-                value: other.to_owned(),
-                expected: "json, csv, xlsx".into(),
-            }),
-        })
-        .unwrap_or_else(|| "json".into());
+    let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;
     let en = Lang::from_headers(req.headers()) == Lang::En && format == "json";
     let mut conn = state.conn().await?;

@@ -116,16 +116,7 @@ pub async fn get_forecast(
     query: web::Query<ForecastQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let mut check = QueryChecker::default();
-    let format = check
-        .parse("format", query.format.as_deref(), |v| match v {
-            "json" | "csv" | "xlsx" => Ok(v.to_owned()),
-            other => Err(labour_domain::Error::UnknownVariant {
-                what: "format",
-                value: other.to_owned(),
-                expected: "json, csv, xlsx".into(),
-            }),
-        })
-        .unwrap_or_else(|| "json".into());
+    let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;
     let mut conn = state.conn().await?;
     let declared = labour_store::declarations::declared_years(&mut conn).await?;

@@ -117,18 +117,11 @@ pub fn parse(stat: &Statistic, q: &StatsQuery) -> Result<(Dimension, Format), Ap
             ),
         });
     }
-    let format = check
-        .parse("format", q.format.as_deref(), |v| match v {
-            "json" => Ok(Format::Json),
-            "csv" => Ok(Format::Csv),
-            "xlsx" => Ok(Format::Xlsx),
-            other => Err(labour_domain::Error::UnknownVariant {
-                what: "format",
-                value: other.to_owned(),
-                expected: "json, csv, xlsx".into(),
-            }),
-        })
-        .unwrap_or(Format::Json);
+    let format = match crate::export::format(&mut check, q.format.as_deref()) {
+        "csv" => Format::Csv,
+        "xlsx" => Format::Xlsx,
+        _ => Format::Json,
+    };
     check.finish()?;
     Ok((dim, format))
 }

@@ -87,16 +87,7 @@ pub async fn get_search_demand(
                 .ok_or(labour_domain::Error::OutOfRange { min: 1, max: 366 })
         })
         .unwrap_or(30);
-    let format = check
-        .parse("format", query.format.as_deref(), |v| match v {
-            "json" | "csv" | "xlsx" => Ok(v.to_owned()),
-            other => Err(labour_domain::Error::UnknownVariant {
-                what: "format",
-                value: other.to_owned(),
-                expected: "json, csv, xlsx".into(),
-            }),
-        })
-        .unwrap_or_else(|| "json".into());
+    let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;
     let from = chrono::Utc::now().date_naive() - chrono::Days::new(u64::from(days));
     let min = i64::try_from(MIN_CELL).unwrap_or(5);
