@@ -55,15 +55,6 @@ impl Reference {
     pub fn seeker(&self, profile: &WorkerProfile) -> Seeker {
         Seeker::new(profile, &self.levels, |o| self.group_of(o))
     }
-
-    /// Levels ranked above `rank`.
-    pub fn levels_above(&self, rank: u8) -> Vec<String> {
-        ["duoi_3_thang", "so_cap", "trung_cap", "cao_dang"]
-            .into_iter()
-            .filter(|l| self.levels.rank(Some(l)) > rank)
-            .map(str::to_owned)
-            .collect()
-    }
 }
 
 /// A job as a requirement (its own level); a training need or a course asks for none, as

@@ -29,6 +29,18 @@ impl Levels {
         code.and_then(|c| self.0.get(c)).map_or(0, |l| l.0)
     }
 
+    /// The codes of the levels ranked above `rank`.
+    pub fn above(&self, rank: u8) -> Vec<String> {
+        let mut codes: Vec<(u8, &String)> = self
+            .0
+            .iter()
+            .filter(|(_, l)| l.0 > rank)
+            .map(|(code, l)| (l.0, code))
+            .collect();
+        codes.sort();
+        codes.into_iter().map(|(_, c)| c.clone()).collect()
+    }
+
     fn name(&self, code: &str, en: bool) -> String {
         self.0.get(code).map_or_else(
             || code.to_owned(),

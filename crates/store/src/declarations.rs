@@ -71,13 +71,18 @@ pub async fn years(conn: &mut AsyncPgConnection) -> Result<Vec<YearRow>, Error> 
         .await?)
 }
 
-pub async fn year_state(conn: &mut AsyncPgConnection, year: i32) -> Result<YearState, Error> {
+pub async fn find_year(conn: &mut AsyncPgConnection, year: i32) -> Result<Option<YearRow>, Error> {
     Ok(declaration_years::table
         .find(year)
         .select(YearRow::as_select())
         .first(conn)
         .await
-        .optional()?
+        .optional()?)
+}
+
+pub async fn year_state(conn: &mut AsyncPgConnection, year: i32) -> Result<YearState, Error> {
+    Ok(find_year(conn, year)
+        .await?
         .map_or(YearState::NotOpened, |y| y.state()))
 }
 

@@ -60,16 +60,22 @@ fn posting_dimension(dim: Dimension, lvl: &str) -> (String, String) {
     }
 }
 
+/// Which postings a table counts: by month, all ever published (in their month); otherwise
+/// those published now.
+fn scope(dim: Dimension) -> &'static str {
+    if dim == Dimension::Month {
+        "p.published_at IS NOT NULL"
+    } else {
+        "p.state = 'published'"
+    }
+}
+
 /// Jobs and headcount: open now by every dimension but month; by month, what was published
 /// in it. a = jobs, b = headcount.
 pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
     let lvl = "p.content->>'required_level'";
     let (key, label) = posting_dimension(dim, lvl);
-    let scope = if dim == Dimension::Month {
-        "p.published_at IS NOT NULL"
-    } else {
-        "p.state = 'published'"
-    };
+    let scope = scope(dim);
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
          coalesce(sum((p.content->>'headcount')::bigint), 0)::bigint AS b, 0::bigint AS c, 0::bigint AS d \
@@ -83,11 +89,7 @@ pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<
 pub async fn training(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
     let lvl = "p.content->>'level'";
     let (key, label) = posting_dimension(dim, lvl);
-    let scope = if dim == Dimension::Month {
-        "p.published_at IS NOT NULL"
-    } else {
-        "p.state = 'published'"
-    };
+    let scope = scope(dim);
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
          coalesce(sum((p.content->>'seats')::bigint), 0)::bigint AS b, \

@@ -32,10 +32,8 @@ pub async fn close_declaration_year(
     })?;
     let year = year.into_inner();
     let mut conn = state.conn().await?;
-    let row = labour_store::declarations::years(&mut conn)
+    let row = labour_store::declarations::find_year(&mut conn, year)
         .await?
-        .into_iter()
-        .find(|y| y.year == year)
         .ok_or_else(|| not_found(year))?;
     if !labour_store::declarations::close_year(&mut conn, year).await? {
         return Err(ApiError::new(ErrorCode::Conflict).detail(
@@ -53,10 +51,8 @@ pub async fn close_declaration_year(
         ..caller.event("declaration_year_closed", &addr)
     };
     labour_store::audit::record(&mut conn, event).await?;
-    let row = labour_store::declarations::years(&mut conn)
+    let row = labour_store::declarations::find_year(&mut conn, year)
         .await?
-        .into_iter()
-        .find(|y| y.year == year)
         .ok_or_else(|| not_found(year))?;
     Ok(HttpResponse::Ok().json(DeclarationYear::from(row)))
 }

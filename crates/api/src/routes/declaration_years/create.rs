@@ -67,10 +67,8 @@ pub async fn create_declaration_year(
         ..caller.event("declaration_year_opened", &addr)
     };
     labour_store::audit::record(&mut conn, event).await?;
-    let row = labour_store::declarations::years(&mut conn)
+    let row = labour_store::declarations::find_year(&mut conn, year)
         .await?
-        .into_iter()
-        .find(|y| y.year == year)
         .ok_or_else(|| ApiError::internal("opened year vanished"))?;
     Ok(HttpResponse::Created().json(DeclarationYear::from(row)))
 }

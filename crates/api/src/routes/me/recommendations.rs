@@ -211,7 +211,7 @@ pub async fn get_my_recommendations(
         ] {
             let filters = vec![
                 trade,
-                Filter::AnyOf(Attribute::Level, reference.levels_above(seeker.level_rank)),
+                Filter::AnyOf(Attribute::Level, reference.levels.above(seeker.level_rank)),
                 Filter::StartBetween(Some(today), None),
             ];
             for hit in search(&state, candidates(Kind::Course, filters, Sort::StartDate)).await? {
