@@ -110,9 +110,21 @@ pub struct AuthConfig {
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
     pub argon2_parallelism: u32,
-    /// Login attempts allowed per account, and per client address, in 15 minutes.
+    /// Memory that password hashes running at once may use together, in MiB: hashes beyond it
+    /// wait their turn (at least one runs, at most two per core).
+    pub argon2_max_memory_mib: u32,
+    /// Failed sign-ins one client address may make on one account in 15 minutes; then that
+    /// address waits (429) for that account. Other addresses are not affected, and a success
+    /// forgets the address's failures.
     pub login_attempts_per_account: u32,
+    /// Failed sign-ins one client address may make on any accounts in 15 minutes.
     pub login_attempts_per_address: u32,
+    /// Failed sign-ins on one account, from all addresses, in 15 minutes after which its
+    /// sign-ins take turns, one every `login_slowdown_ms` (delayed, never refused).
+    pub login_failures_before_slowdown: u32,
+    pub login_slowdown_ms: u64,
+    /// Sign-ups allowed from one client address in an hour.
+    pub signups_per_address: u32,
     pub api_key_requests_per_minute: u32,
     /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
@@ -156,8 +168,12 @@ impl Default for Config {
                 argon2_memory_kib: 19 * 1024,
                 argon2_iterations: 2,
                 argon2_parallelism: 1,
+                argon2_max_memory_mib: 128,
                 login_attempts_per_account: 10,
                 login_attempts_per_address: 100,
+                login_failures_before_slowdown: 20,
+                login_slowdown_ms: 1000,
+                signups_per_address: 20,
                 api_key_requests_per_minute: 600,
                 trust_forwarded_for: false,
             },
@@ -209,7 +225,7 @@ pub enum ConfigError {
 }
 
 /// Environment variables and the configuration keys they set.
-const ENV_KEYS: [(&str, &str); 23] = [
+const ENV_KEYS: &[(&str, &str)] = &[
     ("LABOUR_MAIL_FROM", "mail.from"),
     ("LABOUR_PUBLIC_URL", "mail.public_url"),
     ("LABOUR_DIGEST_HOUR", "mail.digest_hour"),
@@ -225,6 +241,13 @@ const ENV_KEYS: [(&str, &str); 23] = [
     ("LABOUR_ARGON2_MEMORY_KIB", "auth.argon2_memory_kib"),
     ("LABOUR_ARGON2_ITERATIONS", "auth.argon2_iterations"),
     ("LABOUR_ARGON2_PARALLELISM", "auth.argon2_parallelism"),
+    ("LABOUR_ARGON2_MAX_MEMORY_MIB", "auth.argon2_max_memory_mib"),
+    (
+        "LABOUR_LOGIN_FAILURES_BEFORE_SLOWDOWN",
+        "auth.login_failures_before_slowdown",
+    ),
+    ("LABOUR_LOGIN_SLOWDOWN_MS", "auth.login_slowdown_ms"),
+    ("LABOUR_SIGNUPS_PER_ADDRESS", "auth.signups_per_address"),
     (
         "LABOUR_LOGIN_ATTEMPTS_PER_ACCOUNT",
         "auth.login_attempts_per_account",
@@ -260,7 +283,7 @@ impl Config {
         if let Some(path) = file {
             figment = figment.merge(Toml::file_exact(path));
         }
-        for (var, key) in ENV_KEYS {
+        for &(var, key) in ENV_KEYS {
             figment = figment.merge(Env::raw().only(&[var]).map(move |_| key.into()));
         }
         let mut config: Config = figment.extract().map_err(Box::new)?;

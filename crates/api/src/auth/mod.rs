@@ -41,7 +41,8 @@ impl AuthState {
             config.argon2_iterations,
             config.argon2_parallelism,
         )
-        .map_err(|e| AuthSetupError::Argon2(e.to_string()))?;
+        .map_err(|e| AuthSetupError::Argon2(e.to_string()))?
+        .with_memory_budget_mib(config.argon2_max_memory_mib);
         let dummy_hash = hasher
             .hash_now("a password nobody has")
             .map_err(AuthSetupError::Argon2)?;
@@ -51,11 +52,14 @@ impl AuthState {
             refresh_ttl: chrono::Duration::days(config.refresh_token_ttl_days),
             hasher,
             dummy_hash,
-            limits: limits::Limits::new(
-                config.login_attempts_per_account,
-                config.login_attempts_per_address,
-                config.api_key_requests_per_minute,
-            ),
+            limits: limits::Limits::new(limits::LimitSettings {
+                failures_per_account_and_address: config.login_attempts_per_account,
+                failures_per_address: config.login_attempts_per_address,
+                failures_before_slowdown: config.login_failures_before_slowdown,
+                slowdown: std::time::Duration::from_millis(config.login_slowdown_ms),
+                signups_per_address_hour: config.signups_per_address,
+                api_key_requests_per_minute: config.api_key_requests_per_minute,
+            }),
             trust_forwarded_for: config.trust_forwarded_for,
         })
     }

@@ -1,5 +1,6 @@
 //! `POST /api/v1/accounts`: a worker signs up.
 
+use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, post, web};
 use labour_domain::account::{Password, display_name};
 use labour_store::accounts::{AccountRole, NewAccount};
@@ -7,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::auth::Caller;
+use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -32,18 +34,22 @@ pub struct Accepted {
 }
 
 /// Signs up a worker. The answer is the same whether or not the email or phone already has an
-/// account, so that nobody can learn who is registered; sign in to continue.
+/// account, so that nobody can learn who is registered; sign in to continue. Sign-ups are
+/// limited per client address (`LABOUR_SIGNUPS_PER_ADDRESS` an hour).
 #[utoipa::path(
     tag = "accounts",
     request_body = CreateAccountRequest,
     responses(
         (status = 202, body = Accepted, description = "Signed up, unless the email or phone already had an account"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 #[post("/accounts")]
 pub async fn create_account(
     state: web::Data<AppState>,
+    caller: Caller,
     body: web::Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut check = FieldErrors::default();
@@ -54,6 +60,14 @@ pub async fn create_account(
     let (Some(identifier), Some(password), Some(name)) = (identifier, password, name) else {
         return Err(ApiError::internal("checked fields missing"));
     };
+    if let Err(wait) = state.auth.limits.sign_up(caller.client_addr) {
+        return Err(ApiError::new(ErrorCode::RateLimited)
+            .detail(
+                format!("Có quá nhiều lượt đăng ký từ địa chỉ này; thử lại sau {wait} giây."),
+                format!("Too many sign-ups from this address; try again in {wait} s."),
+            )
+            .header(RETRY_AFTER, wait.to_string()));
+    }
     // Hash first, whatever happens next, so both outcomes take the same time.
     let hash = state.auth.hasher.hash(password.expose().to_owned()).await?;
     let mut conn = state.conn().await?;

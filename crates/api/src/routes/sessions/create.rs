@@ -41,7 +41,9 @@ fn wrong_credentials() -> ApiError {
 }
 
 /// Signs in with an email or phone and a password. Unknown accounts and wrong passwords get the
-/// same answer after the same work. Attempts are limited per account and per client address.
+/// same answer after the same work. An address that keeps failing for an account (or for many)
+/// waits (429); an account that fails from many addresses is slowed down, its sign-ins taking
+/// turns, but a correct password from another address always gets in.
 #[utoipa::path(
     tag = "accounts",
     request_body = LoginRequest,
@@ -63,18 +65,23 @@ pub async fn create_session(
         ApiError::new(ErrorCode::ValidationFailed)
             .with_errors(vec![crate::errors::field_error("identifier", &e)])
     })?;
-    if let Err(wait) = state
+    let attempt = match state
         .auth
         .limits
         .login_attempt(identifier.key(), caller.client_addr)
     {
-        return Err(ApiError::new(ErrorCode::RateLimited)
-            .detail(
-                format!("Đăng nhập sai quá nhiều lần; thử lại sau {wait} giây."),
-                format!("Too many sign-in attempts; try again in {wait} s."),
-            )
-            .header(RETRY_AFTER, wait.to_string()));
-    }
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            return Err(ApiError::new(ErrorCode::RateLimited)
+                .detail(
+                    format!("Địa chỉ này đã đăng nhập sai quá nhiều lần; thử lại sau {wait} giây."),
+                    format!("Too many failed sign-ins from this address; try again in {wait} s."),
+                )
+                .header(RETRY_AFTER, wait.to_string()));
+        }
+    };
+    // An account failing from many addresses takes turns: slower, never locked.
+    attempt.wait_turn().await;
     let mut conn = state.conn().await?;
     let account = labour_store::accounts::find_by_identifier(&mut conn, &identifier).await?;
     let stored = account.as_ref().map_or_else(
@@ -94,9 +101,11 @@ pub async fn create_session(
                 let hash = state.auth.hasher.hash(password).await?;
                 labour_store::accounts::set_password_hash(&mut conn, account.id, &hash).await?;
             }
+            attempt.succeeded();
             account
         }
         (account, _) => {
+            attempt.failed();
             let event = Event {
                 subject_type: account.as_ref().map(|_| "account"),
                 subject_id: account.as_ref().map(|a| a.id.to_string()),
