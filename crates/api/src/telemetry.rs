@@ -1,10 +1,44 @@
-//! Logging: tracing to stderr, readable text or JSON lines.
+//! Logging: tracing to stderr, readable text or JSON lines. Never query parameters, request
+//! bodies, tokens or query strings, whatever the level.
 
+use tracing::Level;
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 use crate::config::{LogConfig, LogFormat};
 
-/// Installs the global subscriber. `RUST_LOG`, when set, wins over the configured level.
+/// Crates that log what a request carries below `info`: the database driver prints every bound
+/// parameter (profiles, phones, password hashes) at `debug`, the HTTP and mail clients their
+/// traffic. Whatever filter the user sets, these stay at `info` or above.
+const AT_MOST_INFO: [&str; 13] = [
+    "tokio_postgres",
+    "postgres",
+    "postgres_protocol",
+    "diesel",
+    "diesel_async",
+    "diesel_migrations",
+    "deadpool",
+    "deadpool_postgres",
+    "actix_http",
+    "hyper",
+    "hyper_util",
+    "reqwest",
+    "lettre",
+];
+
+/// Caps the crates above at `info`, and lets everything else through: combined with the user's
+/// filter, both must agree, so a user's `debug` or `trace` never reaches them and a user's `warn`
+/// stays `warn`.
+pub fn caps() -> Targets {
+    Targets::new()
+        .with_default(LevelFilter::TRACE)
+        .with_targets(AT_MOST_INFO.map(|target| (target, Level::INFO)))
+}
+
+/// Installs the global subscriber. `RUST_LOG`, when set, wins over the configured level; the
+/// caps apply whatever either says.
 pub fn init(config: &LogConfig) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(&config.level))
@@ -14,8 +48,8 @@ pub fn init(config: &LogConfig) {
         .with_writer(std::io::stderr);
     // A second init (tests) is harmless: the first subscriber stays.
     let _ = match config.format {
-        LogFormat::Text => builder.try_init(),
-        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.finish().with(caps()).try_init(),
+        LogFormat::Json => builder.json().finish().with(caps()).try_init(),
     };
 }
 
@@ -68,5 +102,25 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
         } else {
             tracing::info!(status, elapsed_ms, "request finished");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_and_network_crates_never_log_below_info() {
+        let caps = caps();
+        for target in [
+            "tokio_postgres::query",
+            "diesel_async",
+            "actix_http::h1",
+            "reqwest",
+        ] {
+            assert!(!caps.would_enable(target, &Level::DEBUG), "{target}");
+            assert!(caps.would_enable(target, &Level::INFO), "{target}");
+        }
+        assert!(caps.would_enable("labour_api::indexer", &Level::TRACE));
     }
 }

@@ -44,12 +44,23 @@ fn http(
     path: &str,
     json: Option<&str>,
 ) -> Result<(String, String), Box<dyn std::error::Error>> {
+    http_with(addr, method, path, json, "")
+}
+
+/// The same with extra header lines (each ending in `\r\n`).
+fn http_with(
+    addr: &str,
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+    headers: &str,
+) -> Result<(String, String), Box<dyn std::error::Error>> {
     let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let body = json.unwrap_or("");
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}\
          Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )?;
@@ -253,8 +264,17 @@ fn production_mode_refuses_to_start_without_a_strong_secret() -> TestResult {
     Ok(())
 }
 
+/// The ways a value may be printed: as text, as a byte array (`[48, 57, ...]`, how database
+/// drivers show bound parameters) and as hex.
+fn printed_forms(value: &str) -> [String; 3] {
+    let bytes = value.as_bytes();
+    let decimal: Vec<String> = bytes.iter().map(u8::to_string).collect();
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    [value.to_owned(), decimal.join(", "), hex]
+}
+
 #[tokio::test]
-async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
+async fn passwords_tokens_hashes_and_personal_data_never_reach_a_trace_level_log() -> TestResult {
     let db = TestDb::new().await?;
     let dir = tempfile::tempdir()?;
     let mut serve = bin()
@@ -293,6 +313,10 @@ async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
         format!(r#"{{"email":"log@example.vn","password":"{password}","display_name":"Log"}}"#);
     let (status, _) = http(&addr, "POST", "/api/v1/accounts", Some(&signup))?;
     assert!(status.contains("202"), "{status}");
+    let by_phone =
+        format!(r#"{{"phone":"0987 654 321","password":"{password}","display_name":"Log"}}"#);
+    let (status, _) = http(&addr, "POST", "/api/v1/accounts", Some(&by_phone))?;
+    assert!(status.contains("202"), "{status}");
     let login = format!(r#"{{"identifier":"log@example.vn","password":"{password}"}}"#);
     let (status, body) = http(&addr, "POST", "/api/v1/sessions", Some(&login))?;
     assert!(status.contains("200"), "{status} {body}");
@@ -305,6 +329,22 @@ async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
         .as_str()
         .ok_or("no refresh token")?
         .to_owned();
+    let profile = serde_json::json!({
+        "full_name": "Nông Thị Thuỳ Dương", "birth_year": 1998, "gender": "female",
+        "commune_code": "06463", "phone": "0912876543", "citizen_id": "020301009876",
+        "ethnic_group": "tay", "training_level": "so_cap", "skills": ["hàn hồ quang"],
+        "desired_occupations": ["7212"], "expected_salary_vnd": 9000000,
+        "shift_preferences": ["day"], "it_skills": "basic",
+        "consents": { "ethnicity": true, "citizen_id": true, "discoverable": false }
+    });
+    let (status, body) = http_with(
+        &addr,
+        "PUT",
+        "/api/v1/me/profile",
+        Some(&profile.to_string()),
+        &format!("Authorization: Bearer {access}\r\n"),
+    )?;
+    assert!(status.contains("200"), "{status} {body}");
     let (status, _) = http(
         &addr,
         "POST",
@@ -329,9 +369,15 @@ async fn passwords_tokens_and_hashes_never_reach_the_logs() -> TestResult {
         &refresh,
         "$argon2",
         "log@example.vn",
+        "+84987654321",
+        "0912876543",
+        "020301009876",
+        "Nông Thị Thuỳ Dương",
         "127.0.0.1:5",
     ] {
-        assert!(!logs.contains(secret), "logs contain {secret:?}");
+        for form in printed_forms(secret) {
+            assert!(!logs.contains(&form), "logs contain {secret:?} as {form:?}");
+        }
     }
     Ok(())
 }
