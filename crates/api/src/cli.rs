@@ -130,6 +130,30 @@ async fn run(command: Command, config: Config) -> CliResult {
     result
 }
 
+/// SIGINT (Ctrl-C) and SIGTERM, which `serve` treats alike: finish running requests, then stop.
+struct Signals {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            interrupt: signal(SignalKind::interrupt())?,
+            terminate: signal(SignalKind::terminate())?,
+        })
+    }
+
+    /// The name of the next signal.
+    async fn next(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.interrupt.recv() => "SIGINT",
+            _ = self.terminate.recv() => "SIGTERM",
+        }
+    }
+}
+
 /// Stops at Ctrl-C or SIGTERM instead of being killed, so the caller can clean up.
 async fn interruptible(work: impl std::future::Future<Output = CliResult>) -> CliResult {
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
@@ -291,7 +315,28 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     say(&format!(
         "Portal on http://{addr}  (API docs: http://{addr}/docs)"
     ));
-    server.await?;
+    // Signals are listened for before the server runs, so none is missed.
+    let mut signals = Signals::new()?;
+    let handle = server.handle();
+    let mut running = actix_web::rt::spawn(server);
+    tokio::select! {
+        result = &mut running => result??,
+        signal = signals.next() => {
+            tracing::info!(
+                signal,
+                timeout_secs = config.server.shutdown_timeout_secs,
+                "{signal} received; starting graceful shutdown: running requests may finish"
+            );
+            tokio::select! {
+                () = handle.stop(true) => {}
+                again = signals.next() => {
+                    tracing::warn!("{again} received again; stopping without waiting for requests");
+                    handle.stop(false).await;
+                }
+            }
+            running.await??;
+        }
+    }
     // Background work stops with the server, before the database goes away.
     indexer.abort();
     expiry.abort();

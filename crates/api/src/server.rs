@@ -9,7 +9,9 @@ use crate::app::{AppSettings, build};
 use crate::config::ServerConfig;
 use crate::state::AppState;
 
-/// A bound server, not yet running, and the address it listens on (port 0 picks one).
+/// A bound server, not yet running, and the address it listens on (port 0 picks one). It does
+/// not handle signals itself: actix stops at once on SIGINT, so `serve` listens for SIGINT and
+/// SIGTERM and stops it gracefully (see `cli::serve`).
 pub fn bind(
     config: &ServerConfig,
     state: AppState,
@@ -19,6 +21,7 @@ pub fn bind(
     };
     let server = HttpServer::new(move || build(state.clone(), settings))
         .shutdown_timeout(config.shutdown_timeout_secs)
+        .disable_signals()
         .client_request_timeout(Duration::from_secs(30))
         .bind(&config.bind)
         .map_err(|e| {

@@ -381,3 +381,83 @@ async fn passwords_tokens_hashes_and_personal_data_never_reach_a_trace_level_log
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn ctrl_c_lets_running_requests_finish_like_sigterm() -> TestResult {
+    let db = TestDb::new().await?;
+    let dir = tempfile::tempdir()?;
+    // Slow password hashing: a sign-up is a request that runs for a while.
+    let mut serve = bin()
+        .arg("serve")
+        .env("LABOUR_DATA_DIR", dir.path())
+        .env("DATABASE_URL", db.url())
+        .env("LABOUR_BIND", "127.0.0.1:0")
+        .env("LABOUR_LOG", "info")
+        .env(
+            "LABOUR_JWT_SECRET",
+            "a-secret-for-this-test-0123456789abcdef",
+        )
+        .env("LABOUR_ARGON2_MEMORY_KIB", "1024")
+        .env("LABOUR_ARGON2_ITERATIONS", "20")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stderr = serve.stderr.take().ok_or("no stderr")?;
+    let log_reader = std::thread::spawn(move || {
+        let mut logs = String::new();
+        let _ = stderr.read_to_string(&mut logs);
+        logs
+    });
+    let stdout = serve.stdout.take().ok_or("no stdout")?;
+    let addr = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.strip_prefix("Portal on http://")
+                .map(|r| r.split_whitespace().next().unwrap_or("").to_owned())
+        })
+        .ok_or("serve printed no address")?;
+
+    let in_flight = {
+        let addr = addr.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let body =
+                r#"{"email":"slow@example.vn","password":"mật khẩu dài","display_name":"Chậm"}"#;
+            http(&addr, "POST", "/api/v1/accounts", Some(body))
+                .map(|(status, _)| (status, started.elapsed()))
+                .map_err(|e| e.to_string())
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(serve.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )?;
+    let (status, took) = in_flight.join().map_err(|_| "request thread panicked")??;
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = serve.try_wait()? {
+            break exit;
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            serve.kill()?;
+            return Err("serve did not stop within 30 s of SIGINT".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let logs = log_reader.join().map_err(|_| "log reader panicked")?;
+    assert!(
+        took > Duration::from_millis(300),
+        "the request was still running at SIGINT ({took:?})"
+    );
+    assert!(
+        status.contains("202"),
+        "the running request finished: {status}\n{logs}"
+    );
+    assert!(exit.success(), "graceful exit: {exit}\n{logs}");
+    assert!(!logs.contains("forced shutdown"), "{logs}");
+    assert!(logs.contains("graceful shutdown"), "{logs}");
+    assert!(logs.contains("server stopped"), "{logs}");
+    Ok(())
+}
