@@ -60,7 +60,13 @@ impl QueryChecker {
         let number =
             |e: labour_domain::Error| move |v: &str| v.parse::<u32>().map_err(|_| e.clone());
         let max = labour_domain::paging::MAX_PER_PAGE;
-        let page_n = self.parse("page", page, number(labour_domain::Error::PageOutOfRange));
+        let page_n = self.parse(
+            "page",
+            page,
+            number(labour_domain::Error::PageOutOfRange {
+                max: labour_domain::paging::MAX_PAGE,
+            }),
+        );
         let per_page_n = self.parse(
             "per_page",
             per_page,
@@ -81,6 +87,15 @@ impl QueryChecker {
                 PageRequest::default()
             }
         }
+    }
+
+    /// `page` and `per_page` of a search: bounded as [`QueryChecker::page`] is, and no deeper
+    /// than a search engine pages ([`labour_domain::paging::MAX_SEARCH_RESULTS`]).
+    pub fn search_page(&mut self, page: Option<&str>, per_page: Option<&str>) -> PageRequest {
+        let request = self.page(page, per_page);
+        self.errors
+            .check("page", request.within_search_depth())
+            .unwrap_or_default()
     }
 
     /// Free text: trimmed, at most `max` characters; blank is absent.

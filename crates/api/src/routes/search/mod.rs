@@ -60,7 +60,8 @@ pub struct SearchQuery {
     /// Attributes to count, comma-separated: `kind`, `occupation_group`, `occupation_code`,
     /// `zone_id`, `commune_code`, `level`, `shifts`, `mode`, `learner_support`, `organisation_id`.
     facets: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1; `page * per_page` at most 1,000 (deeper results: open data or the feed).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
@@ -273,7 +274,7 @@ pub fn parse(
     let facets = check
         .parse("facets", q.facets.as_deref(), attributes)
         .unwrap_or_default();
-    let page = check.page(q.page.as_deref(), q.per_page.as_deref());
+    let page = check.search_page(q.page.as_deref(), q.per_page.as_deref());
     let request = SearchRequest {
         kinds,
         query: text,
