@@ -531,6 +531,14 @@ impl FieldErrors {
         self.errors.push(error);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.errors
+    }
+
     /// 422 `validation_failed` listing the errors, if there are any.
     pub fn finish(self) -> Result<(), ApiError> {
         self.finish_as(

@@ -119,6 +119,20 @@ impl QueryChecker {
         self.errors.push(error);
     }
 
+    /// Whether every parameter so far was right.
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Takes over another checker's errors, their fields prefixed (`query.` for parameters sent
+    /// inside a body).
+    pub fn absorb(&mut self, other: QueryChecker, prefix: &str) {
+        for mut e in other.errors.into_vec() {
+            e.field = format!("{prefix}{}", e.field);
+            self.errors.push(e);
+        }
+    }
+
     /// 422 `validation_failed`: for the same parameters sent in a body.
     pub fn finish_as_body(self) -> Result<(), ApiError> {
         self.errors.finish()

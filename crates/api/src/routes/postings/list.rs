@@ -70,7 +70,7 @@ pub async fn list_postings(
         items: rows
             .items
             .into_iter()
-            .map(|r| Posting::for_caller(r, &caller))
+            .map(|r| Posting::listed(r, &caller))
             .collect(),
         page: page.page(),
         per_page: page.per_page(),
