@@ -123,7 +123,7 @@ async fn a_saved_search_is_checked_like_a_search() -> TestResult {
         (json!({ "name": "x", "query": "thợ hàn" }), "query"),
         (
             json!({ "name": "x", "query": { "salary_min": "nhiều" } }),
-            "salary_min",
+            "query.salary_min",
         ),
         (json!({ "name": " ", "query": {} }), "name"),
     ] {

@@ -52,7 +52,7 @@ async fn english_on_request() -> TestResult {
     assert_eq!(body["title"], "Invalid query parameters");
     assert_eq!(
         body["errors"][0]["message"],
-        "page must be a whole number from 1."
+        "page must be a whole number from 1 to 10,000."
     );
 
     // A language the portal does not speak falls back to Vietnamese.

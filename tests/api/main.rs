@@ -8,6 +8,7 @@ mod errors;
 mod forecast;
 mod health;
 mod integrity_accounts;
+mod integrity_search;
 mod kpis;
 mod matching;
 mod open_data;

@@ -33,6 +33,7 @@ pub async fn run_once(
     let (_, oldest_waiting) = labour_store::search_outbox::depth(&mut conn).await?;
     let now = Utc::now();
     let until = oldest_waiting.map_or(now, |t| t.min(now)) - settle;
+    let known = crate::known::Known::load(&mut conn).await?;
     let mut made = 0;
     loop {
         let due = labour_store::saved_searches::due(&mut conn, until, 200).await?;
@@ -41,8 +42,11 @@ pub async fn run_once(
         }
         for saved in due {
             let mut check = QueryChecker::default();
-            // Checked when saved; a search that no longer parses just stops matching.
-            if let Some(mut request) = search_request(&saved.kind, &saved.query, &mut check) {
+            // Checked when saved; a search that no longer checks out (a filter value dropped
+            // would widen it) just stops matching.
+            if let Some(mut request) = search_request(&saved.kind, &saved.query, &known, &mut check)
+                && check.is_clean()
+            {
                 request
                     .filters
                     .push(Filter::PublishedBetween(Some(saved.checked_until), until));

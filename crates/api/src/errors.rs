@@ -456,9 +456,15 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             "Số căn cước công dân gồm 12 chữ số.",
             "A citizen id (CCCD) has 12 digits.",
         ),
-        D::PageOutOfRange => Text::new(
-            "Số trang phải là số nguyên từ 1.",
-            "page must be a whole number from 1.",
+        D::PageOutOfRange { max } => Text::new(
+            format!(
+                "Số trang (page) phải là số nguyên từ 1 đến {}.",
+                thousands(*max, '.')
+            ),
+            format!(
+                "page must be a whole number from 1 to {}.",
+                thousands(*max, ',')
+            ),
         ),
         D::PerPageOutOfRange { max } => Text::new(
             format!("Số mục mỗi trang phải từ 1 đến {max}."),
@@ -472,12 +478,35 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             "Số này lớn hơn tổng số lao động của dòng.",
             "This is larger than the row's number of workers.",
         ),
+        D::SearchTooDeep { max } => Text::new(
+            format!(
+                "Chỉ xem được {} kết quả đầu tiên của một tìm kiếm; hãy giảm số trang (page) hoặc thu hẹp tìm kiếm.",
+                thousands(*max, '.')
+            ),
+            format!(
+                "Only the first {} results can be paged; ask for a lower page or narrow the search.",
+                thousands(*max, ',')
+            ),
+        ),
     };
     FieldError {
         field: field.to_owned(),
         code: e.code(),
         message,
     }
+}
+
+/// A whole number with its thousands separated (`.` in Vietnamese, `,` in English).
+fn thousands(n: u32, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Collects every invalid field of a request, so the client learns all of them in one answer.
@@ -500,6 +529,14 @@ impl FieldErrors {
 
     pub fn push(&mut self, error: FieldError) {
         self.errors.push(error);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.errors
     }
 
     /// 422 `validation_failed` listing the errors, if there are any.

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod expiry;
 pub mod export;
 pub mod indexer;
+pub mod known;
 pub mod lang;
 pub mod matching;
 pub mod open_data;

@@ -12,11 +12,14 @@ use utoipa::ToSchema;
 use crate::errors::ApiError;
 use crate::lang::Lang;
 
-/// Training levels and each occupation's group, read once per request (a few dozen rows).
+/// Training levels, each occupation's group and every known code: read once, as only a migration
+/// changes them (a few hundred rows).
 #[derive(Debug)]
 pub struct Reference {
     pub levels: Levels,
     groups: HashMap<String, String>,
+    /// Every code a request may name, for the one `unknown_reference` check.
+    pub known: crate::known::Known,
 }
 
 impl Reference {
@@ -33,6 +36,7 @@ impl Reference {
                 )
             })),
             groups: groups.into_iter().collect(),
+            known: crate::known::Known::load(conn).await?,
         })
     }
 

@@ -2,7 +2,7 @@
 //! schema.org JSON-LD (`JobPosting`, `Course`) for search engines and aggregators. Only what
 //! is already public leaves: the posting's content and the names it refers to.
 
-use labour_domain::posting::content::{Content, CourseMode, Salary};
+use labour_domain::posting::content::{Content, CourseMode, Salary, for_listing};
 use labour_store::postings::ForIndex;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -52,7 +52,8 @@ pub const CSV_HEADINGS: [&str; 17] = [
 ];
 
 pub fn record(p: &ForIndex) -> Option<Record> {
-    let content: Content = serde_json::from_value(p.row.content.clone()).ok()?;
+    // Read as lists read it: what only the posting's own page shows is not even at hand.
+    let content: Content = serde_json::from_value(for_listing(p.row.content.clone())).ok()?;
     let (places, salary, start) = match &content {
         Content::Job(j) => (
             j.headcount,

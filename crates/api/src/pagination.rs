@@ -60,7 +60,13 @@ impl QueryChecker {
         let number =
             |e: labour_domain::Error| move |v: &str| v.parse::<u32>().map_err(|_| e.clone());
         let max = labour_domain::paging::MAX_PER_PAGE;
-        let page_n = self.parse("page", page, number(labour_domain::Error::PageOutOfRange));
+        let page_n = self.parse(
+            "page",
+            page,
+            number(labour_domain::Error::PageOutOfRange {
+                max: labour_domain::paging::MAX_PAGE,
+            }),
+        );
         let per_page_n = self.parse(
             "per_page",
             per_page,
@@ -83,6 +89,15 @@ impl QueryChecker {
         }
     }
 
+    /// `page` and `per_page` of a search: bounded as [`QueryChecker::page`] is, and no deeper
+    /// than a search engine pages ([`labour_domain::paging::MAX_SEARCH_RESULTS`]).
+    pub fn search_page(&mut self, page: Option<&str>, per_page: Option<&str>) -> PageRequest {
+        let request = self.page(page, per_page);
+        self.errors
+            .check("page", request.within_search_depth())
+            .unwrap_or_default()
+    }
+
     /// Free text: trimmed, at most `max` characters; blank is absent.
     pub fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
@@ -102,6 +117,20 @@ impl QueryChecker {
 
     pub fn push(&mut self, error: FieldError) {
         self.errors.push(error);
+    }
+
+    /// Whether every parameter so far was right.
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Takes over another checker's errors, their fields prefixed (`query.` for parameters sent
+    /// inside a body).
+    pub fn absorb(&mut self, other: QueryChecker, prefix: &str) {
+        for mut e in other.errors.into_vec() {
+            e.field = format!("{prefix}{}", e.field);
+            self.errors.push(e);
+        }
     }
 
     /// 422 `validation_failed`: for the same parameters sent in a body.

@@ -7,7 +7,8 @@ pub struct AppState {
     pub pool: Pool,
     pub auth: std::sync::Arc<crate::auth::AuthState>,
     pub search: labour_search::AnyEngine,
-    /// Training levels and occupation groups, read once: only a migration changes them.
+    /// The reference data (training levels, occupations and their groups, zones, communes),
+    /// read once: only a migration changes it.
     pub reference:
         std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::matching::Reference>>>,
     /// The portal's public address, for links in open data and JSON-LD.

@@ -56,14 +56,16 @@ pub enum Error {
     ConsentRequired,
     #[error("a citizen id (CCCD) is 12 digits")]
     CitizenIdFormat,
-    #[error("page must be a whole number from 1")]
-    PageOutOfRange,
+    #[error("page must be a whole number from 1 to {max}")]
+    PageOutOfRange { max: u32 },
     #[error("per_page must be from 1 to {max}")]
     PerPageOutOfRange { max: u32 },
     #[error("the same row appears twice")]
     Duplicate,
     #[error("a part is larger than its whole")]
     PartAboveWhole,
+    #[error("only the first {max} results of a search can be paged")]
+    SearchTooDeep { max: u32 },
 }
 
 impl Error {
@@ -93,10 +95,11 @@ impl Error {
             Error::TransitionNotAllowed { .. } => "transition_not_allowed",
             Error::ConsentRequired => "consent_required",
             Error::CitizenIdFormat => "citizen_id_format",
-            Error::PageOutOfRange => "page_out_of_range",
+            Error::PageOutOfRange { .. } => "page_out_of_range",
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
             Error::Duplicate => "duplicate",
             Error::PartAboveWhole => "part_above_whole",
+            Error::SearchTooDeep { .. } => "search_too_deep",
         }
     }
 }

@@ -390,6 +390,27 @@ pub async fn run(engine: &impl SearchEngine) -> Result<(), Error> {
         "second page of two",
         &(page.total, got),
     )?;
+    // However deep a page is asked for, the engine collects at most the first MAX_RESULTS: an
+    // empty page with the true total, never a huge allocation.
+    for offset in [
+        crate::engine::MAX_RESULTS - 1,
+        4_294_967_294 * 100,
+        usize::MAX - 5,
+        usize::MAX,
+    ] {
+        for kinds in [vec![Kind::Job], vec![Kind::Job, Kind::Course]] {
+            let mut deep = r.clone();
+            deep.kinds = kinds;
+            deep.offset = offset;
+            deep.limit = 100;
+            let page = engine.search(deep).await?;
+            check(
+                page.hits.is_empty() && page.total >= 6,
+                "a page past the deepest is empty",
+                &(offset, page.total, page.hits.len()),
+            )?;
+        }
+    }
 
     // Highlights mark the matched words in the title.
     let res = engine.search(request("tho han")).await?;

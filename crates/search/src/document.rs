@@ -34,7 +34,7 @@ pub struct SearchDocument {
     /// When the job, course or training starts (a course's first start date).
     pub start_date: Option<NaiveDate>,
     pub published_at: DateTime<Utc>,
-    /// The public content, returned to clients as it is.
+    /// The public content as lists show it (no contact details), returned to clients as it is.
     pub content: serde_json::Value,
 }
 
@@ -88,7 +88,10 @@ impl SearchDocument {
             deadline: content.deadline(),
             start_date: None,
             published_at: facts.published_at,
-            content: serde_json::to_value(content).unwrap_or_default(),
+            // Contact details stay on the posting's own page: never in the index.
+            content: labour_domain::posting::content::for_listing(
+                serde_json::to_value(content).unwrap_or_default(),
+            ),
         };
         match content {
             Content::Job(j) => {

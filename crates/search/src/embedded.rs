@@ -494,8 +494,10 @@ impl Inner {
         fn strip<K>((page, n): (Vec<(K, DocAddress)>, usize)) -> (Vec<DocAddress>, u64) {
             (page.into_iter().map(|(_, a)| a).collect(), n as u64)
         }
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-        Ok(match request.sort {
+        // Never collect from an unchecked offset: tantivy reserves room for offset + limit.
+        let (offset, limit) = request.window();
+        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+        let (mut page, total) = match request.sort {
             Sort::Relevance => strip(
                 searcher
                     .search(query, &(top.order_by_score(), Count))
@@ -538,7 +540,9 @@ impl Inner {
                         .map_err(index_error)?,
                 )
             }
-        })
+        };
+        page.truncate(limit);
+        Ok((page, total))
     }
 
     fn facets(

@@ -67,8 +67,22 @@ pub struct SearchRequest {
     pub filters: Vec<Filter>,
     pub facets: Vec<Attribute>,
     pub sort: Sort,
+    /// Results to skip; engines read this through [`SearchRequest::window`].
     pub offset: usize,
     pub limit: usize,
+}
+
+/// How deep any engine pages: results past this many are never returned (Meilisearch's
+/// `maxTotalHits` does the same). The API refuses deeper pages before asking.
+pub const MAX_RESULTS: usize = labour_domain::paging::MAX_SEARCH_RESULTS as usize;
+
+impl SearchRequest {
+    /// `(offset, limit)` cut to the first [`MAX_RESULTS`] results: what an engine may collect,
+    /// whatever offset it was given. A window past the bound is empty.
+    pub fn window(&self) -> (usize, usize) {
+        let offset = self.offset.min(MAX_RESULTS);
+        (offset, self.limit.min(MAX_RESULTS - offset))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,4 +132,32 @@ pub trait SearchEngine: Send + Sync {
 
     /// Removes every document (a full reindex starts from here).
     fn clear(&self) -> impl Future<Output = Result<(), Error>> + Send;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window(offset: usize, limit: usize) -> (usize, usize) {
+        SearchRequest {
+            kinds: vec![Kind::Job],
+            query: String::new(),
+            filters: vec![],
+            facets: vec![],
+            sort: Sort::Relevance,
+            offset,
+            limit,
+        }
+        .window()
+    }
+
+    #[test]
+    fn a_window_never_reaches_past_the_bound() {
+        assert_eq!(window(0, 20), (0, 20));
+        assert_eq!(window(900, 100), (900, 100));
+        assert_eq!(window(950, 100), (950, 50));
+        assert_eq!(window(1_000, 100), (1_000, 0));
+        assert_eq!(window(usize::MAX, usize::MAX), (MAX_RESULTS, 0));
+        assert_eq!(window(0, usize::MAX), (0, MAX_RESULTS));
+    }
 }

@@ -334,6 +334,9 @@ impl SearchEngine for MeiliEngine {
         let sort_list: Vec<&str> = sort.into_iter().collect();
         let facet_names: Vec<&str> = request.facets.iter().map(|a| a.name()).collect();
         let single = request.kinds.len() == 1;
+        // Never more than the first MAX_RESULTS, whatever offset came in.
+        let (offset, limit) = request.window();
+        let paged = single && offset % limit.max(1) == 0;
         let mut merged: Vec<(f64, MeiliDocument)> = Vec::new();
         let mut total = 0u64;
         let mut facets: HashMap<Attribute, HashMap<String, u64>> = HashMap::new();
@@ -343,15 +346,14 @@ impl SearchEngine for MeiliEngine {
             query
                 .with_query(&request.query)
                 .with_show_ranking_score(true);
-            if single {
+            if paged {
                 query
-                    .with_page(request.offset / request.limit.max(1) + 1)
-                    .with_hits_per_page(request.limit.max(1));
+                    .with_page(offset / limit.max(1) + 1)
+                    .with_hits_per_page(limit.max(1));
             } else {
-                // Several kinds: take enough from each to cut the asked page from the merge.
-                query
-                    .with_page(1)
-                    .with_hits_per_page(request.offset + request.limit.max(1));
+                // Several kinds (or a window not on a page boundary): take enough from each to
+                // cut the asked window from the merge.
+                query.with_page(1).with_hits_per_page(offset + limit.max(1));
             }
             if !filter.is_empty() {
                 query.with_filter(&filter);
@@ -400,12 +402,11 @@ impl SearchEngine for MeiliEngine {
                     .cmp(&key(&b.1))
                     .then(b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal))
             });
-            merged = merged
-                .into_iter()
-                .skip(request.offset)
-                .take(request.limit)
-                .collect();
         }
+        if !paged {
+            merged = merged.into_iter().skip(offset).collect();
+        }
+        merged.truncate(limit);
         let hits = merged
             .into_iter()
             .map(|(_, d)| SearchHit {

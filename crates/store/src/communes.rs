@@ -66,3 +66,8 @@ pub async fn find(
         .await
         .optional()?)
 }
+
+/// Every commune and ward code.
+pub async fn codes(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error> {
+    Ok(communes::table.select(communes::code).load(conn).await?)
+}

@@ -26,6 +26,14 @@ pub async fn get(pool: &Pool) -> Result<Conn, Error> {
     pool.get().await.map_err(|e| Error::Pool(e.to_string()))
 }
 
+/// Whether the connection still answers: tells a statement PostgreSQL refused from a
+/// connection that is gone.
+pub async fn ping(conn: &mut AsyncPgConnection) -> Result<(), Error> {
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query("SELECT 1").execute(conn).await?;
+    Ok(())
+}
+
 /// Opens one connection outside any pool (administration, migrations).
 pub async fn connect(url: &str) -> Result<AsyncPgConnection, Error> {
     use diesel_async::AsyncConnection;

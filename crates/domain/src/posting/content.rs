@@ -41,6 +41,9 @@ pub struct JobContent {
     pub benefits: Vec<Benefit>,
     #[serde(default)]
     pub languages: Vec<String>,
+    /// Absent from listings (see [`for_listing`]); a posting is always written with one (the
+    /// rules refuse an empty contact).
+    #[serde(default)]
     pub contact: Contact,
     /// Last day to apply.
     pub deadline: NaiveDate,
@@ -55,8 +58,21 @@ pub enum Salary {
     Negotiable,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Shift {
     Day,
     Night,
@@ -76,13 +92,29 @@ pub enum Benefit {
     Training,
 }
 
-/// Who to contact at the organisation (published as part of the posting).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Who to contact at the organisation: shown on the posting's own page and to its applicants,
+/// never in bulk (see [`for_listing`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
+}
+
+/// Content fields that only a posting's own page shows: a list, a search hit, the feed or open
+/// data never carries them, so nobody harvests an enterprise's contacts in bulk.
+pub const DETAIL_ONLY: [&str; 1] = ["contact"];
+
+/// A posting's content (as JSON) the way lists, search hits and the feed show it: without the
+/// [`DETAIL_ONLY`] fields. It still reads back as [`Content`].
+pub fn for_listing(mut content: serde_json::Value) -> serde_json::Value {
+    if let Some(fields) = content.as_object_mut() {
+        for field in DETAIL_ONLY {
+            fields.remove(field);
+        }
+    }
+    content
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,8 +189,21 @@ pub struct CourseContent {
     pub enrolment_deadline: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LearnerSupport {
     FreeForEthnicMinority,
     FreeForRural,
@@ -167,13 +212,37 @@ pub enum LearnerSupport {
     Scholarship,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CourseMode {
     AtSchool,
     AtEnterprise,
     Online,
     Blended,
+}
+
+impl crate::ClosedSet for Shift {
+    const WHAT: &'static str = "shift";
+}
+
+impl crate::ClosedSet for LearnerSupport {
+    const WHAT: &'static str = "learner support";
+}
+
+impl crate::ClosedSet for CourseMode {
+    const WHAT: &'static str = "course mode";
 }
 
 /// Longest a deadline or start may lie ahead.
@@ -474,6 +543,22 @@ pub(crate) mod tests {
         assert_eq!(json["kind"], "job");
         assert_eq!(json["salary"]["type"], "range");
         assert_eq!(serde_json::from_value::<Content>(json)?, content);
+        Ok(())
+    }
+
+    #[test]
+    fn a_listing_has_no_contact_and_still_reads_as_content() -> Result<(), serde_json::Error> {
+        let listed = for_listing(serde_json::to_value(Content::Job(job()))?);
+        assert!(listed.get("contact").is_none());
+        assert!(!listed.to_string().contains("0912345678"));
+        let read: Content = serde_json::from_value(listed)?;
+        assert_eq!(read.title(), job().title);
+        // Written without a contact, a posting is refused by the rules.
+        assert!(
+            read.problems(today())
+                .iter()
+                .any(|(field, _)| field == "contact.name")
+        );
         Ok(())
     }
 }

@@ -20,7 +20,8 @@ pub struct ListCommunesQuery {
     kind: Option<String>,
     /// Words of the name, diacritics optional.
     q: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,

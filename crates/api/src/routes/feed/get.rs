@@ -87,7 +87,7 @@ pub async fn get_feed(
             labour_store::postings::find(&mut conn, row.posting_id)
                 .await?
                 .filter(|p| p.is_public())
-                .map(|p| Posting::for_caller(p, &caller))
+                .map(|p| Posting::listed(p, &caller))
         } else {
             None
         };

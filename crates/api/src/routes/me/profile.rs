@@ -1,14 +1,17 @@
 //! `GET` and `PUT /api/v1/me/profile`: the signed-in worker's own profile.
 
 use actix_web::{HttpRequest, HttpResponse, get, put, web};
+use labour_domain::commune::CommuneCode;
+use labour_domain::occupation::OccupationCode;
 use labour_domain::worker::{REASONS, WorkerProfile};
 use labour_store::workers::{ProfileRow, Saved};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
-use crate::lang::{Lang, Text};
+use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::known::Code;
+use crate::lang::Lang;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,6 +50,52 @@ fn view(row: ProfileRow, lang: Lang) -> HttpResponse {
             version: row.version,
             reasons: reasons(lang),
         })
+}
+
+/// Every code of the reference data the profile names, with its field. A commune or desired
+/// occupation of the wrong form is left to the profile's own rules, which name it already.
+fn references(p: &WorkerProfile) -> Vec<(String, Code, String)> {
+    let occupation = |c: &String| OccupationCode::parse(c).is_ok();
+    let mut out = Vec::new();
+    if let Some(c) = p
+        .commune_code
+        .as_ref()
+        .filter(|c| CommuneCode::parse(c).is_ok())
+    {
+        out.push(("commune_code".to_owned(), Code::Commune, c.clone()));
+    }
+    if let Some(level) = &p.training_level {
+        out.push(("training_level".into(), Code::TrainingLevel, level.clone()));
+    }
+    for (i, c) in p.desired_occupations.iter().enumerate() {
+        if occupation(c) {
+            out.push((
+                format!("desired_occupations[{i}]"),
+                Code::Occupation,
+                c.clone(),
+            ));
+        }
+    }
+    for (i, z) in p.desired_zones.iter().enumerate() {
+        out.push((format!("desired_zones[{i}]"), Code::Zone, z.to_string()));
+    }
+    for (i, c) in p.certificates.iter().enumerate() {
+        if let Some(o) = &c.occupation_code {
+            let field = format!("certificates[{i}].occupation_code");
+            out.push((field, Code::Occupation, o.clone()));
+        }
+        if let Some(level) = &c.level {
+            let field = format!("certificates[{i}].level");
+            out.push((field, Code::TrainingLevel, level.clone()));
+        }
+    }
+    for (i, j) in p.work_history.iter().enumerate() {
+        if let Some(o) = &j.occupation_code {
+            let field = format!("work_history[{i}].occupation_code");
+            out.push((field, Code::Occupation, o.clone()));
+        }
+    }
+    out
 }
 
 fn no_profile() -> ApiError {
@@ -109,18 +158,14 @@ pub async fn update_my_profile(
     for (field, e) in profile.problems(year) {
         errors.check::<()>(&field, Err(e));
     }
-    let mut conn = state.conn().await?;
-    if let Some(level) = &profile.training_level {
-        let levels = labour_store::training_levels::list(&mut conn).await?;
-        if !levels.iter().any(|l| &l.code == level) {
-            errors.push(FieldError {
-                field: "training_level".into(),
-                code: "unknown_reference",
-                message: Text::new("Không có trình độ này.", "No such training level."),
-            });
+    let known = &state.reference().await?.known;
+    for (field, code, value) in references(&profile) {
+        if let Some(e) = known.check(&field, code, &value) {
+            errors.push(e);
         }
     }
     errors.finish()?;
+    let mut conn = state.conn().await?;
     let exists = labour_store::workers::find(&mut conn, account)
         .await?
         .is_some();

@@ -30,7 +30,8 @@ pub struct QueueQuery {
     /// `true`: only reported postings.
     #[param(value_type = Option<bool>)]
     reported: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,

@@ -21,7 +21,8 @@ pub struct ListOccupationsQuery {
     q: Option<String>,
     /// Key of an occupation group, e.g. `co_khi`.
     group: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,

@@ -19,7 +19,8 @@ use crate::state::AppState;
 pub struct ListOrganisationsQuery {
     /// `pending` (default), `verified` or `refused`.
     verification: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,

@@ -41,6 +41,7 @@ pub async fn create_posting(
     body: web::Json<Content>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let reference = state.reference().await?;
     let mut conn = state.conn().await?;
     let org = load(&mut conn, id).await?;
     require(&caller, Action::WritePostings(facts(&org)), || {
@@ -66,7 +67,7 @@ pub async fn create_posting(
                 ),
             }]));
     }
-    let flags = check_content(&mut conn, &content).await?;
+    let flags = check_content(&mut conn, &reference.known, &content).await?;
 
     let key = req
         .headers()

@@ -24,7 +24,8 @@ pub struct ListPostingsQuery {
     zone: Option<String>,
     #[param(value_type = Option<Uuid>)]
     organisation: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
@@ -69,7 +70,7 @@ pub async fn list_postings(
         items: rows
             .items
             .into_iter()
-            .map(|r| Posting::for_caller(r, &caller))
+            .map(|r| Posting::listed(r, &caller))
             .collect(),
         page: page.page(),
         per_page: page.per_page(),

@@ -23,6 +23,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, field_error};
+use crate::known::{Code, Known};
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -35,7 +36,8 @@ pub struct Posting {
     pub organisation_id: Uuid,
     /// `draft`, `pending`, `published`, `rejected`, `closed`, `expired` or `removed`.
     pub state: String,
-    /// The content (public once published); its fields depend on `kind`.
+    /// The content (public once published); its fields depend on `kind`. Lists and the feed
+    /// leave out `contact`, which only the posting's own page shows.
     #[schema(value_type = Object)]
     pub content: serde_json::Value,
     /// An edit waiting for review while `content` stays public (organisation and staff only).
@@ -78,6 +80,16 @@ impl Posting {
             published_at: row.published_at,
             version: row.version,
         }
+    }
+}
+
+impl Posting {
+    /// The view in a public list or the feed: as [`Posting::for_caller`], without the content
+    /// shown only on the posting's own page (its contact details).
+    pub fn listed(row: PostingRow, caller: &Caller) -> Posting {
+        let mut posting = Posting::for_caller(row, caller);
+        posting.content = labour_domain::posting::content::for_listing(posting.content);
+        posting
     }
 }
 
@@ -191,6 +203,7 @@ fn unknown(field: &str, vi: &str, en: &str) -> FieldError {
 /// Checks content against the rules and the reference data; returns its flags for staff.
 pub async fn check_content(
     conn: &mut labour_store::Conn,
+    known: &Known,
     content: &Content,
 ) -> Result<Vec<String>, ApiError> {
     let mut errors = FieldErrors::default();
@@ -198,50 +211,42 @@ pub async fn check_content(
     for (field, e) in content.problems(today) {
         errors.check::<()>(&field, Err(e));
     }
-    if let Ok(code) = labour_domain::occupation::OccupationCode::parse(content.occupation_code())
-        && labour_store::occupations::find(conn, &code)
-            .await?
-            .is_none()
-    {
-        errors.push(unknown(
+    // Codes of the reference data: the one check profiles and searches make too. A code of
+    // the wrong form already has its error above.
+    let codes = [
+        (
             "occupation_code",
-            "Không có nghề với mã này.",
-            "No occupation has this code.",
-        ));
-    }
-    if let Some(zone) = content.zone_id()
-        && labour_store::zones::find(conn, zone).await?.is_none()
-    {
-        errors.push(unknown(
+            Code::Occupation,
+            labour_domain::occupation::OccupationCode::parse(content.occupation_code())
+                .ok()
+                .map(|_| content.occupation_code().to_owned()),
+        ),
+        (
             "zone_id",
-            "Không có khu, cụm công nghiệp này.",
-            "No such zone.",
-        ));
-    }
-    if let Some(code) = content
-        .commune_code()
-        .and_then(|c| labour_domain::commune::CommuneCode::parse(c).ok())
-        && labour_store::communes::find(conn, &code).await?.is_none()
-    {
-        errors.push(unknown(
+            Code::Zone,
+            content.zone_id().map(|z| z.to_string()),
+        ),
+        (
             "commune_code",
-            "Không có xã, phường với mã này.",
-            "No commune or ward has this code.",
-        ));
-    }
-    if let Some(level) = content.level() {
-        let levels = labour_store::training_levels::list(conn).await?;
-        if !levels.iter().any(|l| l.code == level) {
-            let field = if matches!(content, Content::Job(_)) {
+            Code::Commune,
+            content
+                .commune_code()
+                .filter(|c| labour_domain::commune::CommuneCode::parse(c).is_ok())
+                .map(str::to_owned),
+        ),
+        (
+            if matches!(content, Content::Job(_)) {
                 "required_level"
             } else {
                 "level"
-            };
-            errors.push(unknown(
-                field,
-                "Không có trình độ này; xem /api/v1/training-levels.",
-                "No such training level; see /api/v1/training-levels.",
-            ));
+            },
+            Code::TrainingLevel,
+            content.level().map(str::to_owned),
+        ),
+    ];
+    for (field, code, value) in codes {
+        if let Some(e) = value.and_then(|v| known.check(field, code, &v)) {
+            errors.push(e);
         }
     }
     if let Content::Course(course) = content {

@@ -36,6 +36,7 @@ pub async fn update_posting(
     body: web::Json<Content>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let reference = state.reference().await?;
     let mut conn = state.conn().await?;
     let row = load(&mut conn, id).await?;
     // Only the organisation writes; others learn nothing about a posting they cannot see.
@@ -56,7 +57,7 @@ pub async fn update_posting(
             ),
         ));
     }
-    let flags = check_content(&mut conn, &content).await?;
+    let flags = check_content(&mut conn, &reference.known, &content).await?;
     drop(conn);
     let row = transition(
         &state,

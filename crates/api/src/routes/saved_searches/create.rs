@@ -49,6 +49,7 @@ pub async fn create_saved_search(
     let account = require_own_account(&caller)?;
     let body = body.into_inner();
     let kind = body.kind.as_deref().unwrap_or("job");
+    let reference = state.reference().await?;
     let mut check = QueryChecker::default();
     let name = body.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
@@ -72,7 +73,8 @@ pub async fn create_saved_search(
                 "Kind must be job, course, training_need or all.",
             ),
         });
-    } else if !watched || search_request(kind, &body.query, &mut check).is_none() {
+    } else if !watched || search_request(kind, &body.query, &reference.known, &mut check).is_none()
+    {
         check.push(FieldError {
             field: "query".into(),
             code: "invalid_query",

@@ -11,6 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::known::Known;
 use crate::pagination::QueryChecker;
 use crate::routes::search::SearchQuery;
 
@@ -53,12 +54,16 @@ pub fn kinds(kind: &str) -> Option<Vec<Kind>> {
 }
 
 /// The search a saved search runs, with its parameters checked as the search endpoints check
-/// them; errors are recorded in `check`.
+/// them; errors are recorded in `check`, each named `query.<parameter>`.
 pub fn search_request(
     kind: &str,
     query: &serde_json::Value,
+    known: &Known,
     check: &mut QueryChecker,
 ) -> Option<labour_search::SearchRequest> {
     let q = serde_json::from_value::<SearchQuery>(query.clone()).ok()?;
-    Some(crate::routes::search::parse(kinds(kind)?, &q, check).0)
+    let mut own = QueryChecker::default();
+    let request = crate::routes::search::parse(kinds(kind)?, &q, known, &mut own).0;
+    check.absorb(own, "query.");
+    Some(request)
 }

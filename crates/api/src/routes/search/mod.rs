@@ -1,5 +1,6 @@
 //! Search over published postings: one kind at a time, or all at once. Answered by the search
-//! engine alone; a search never touches PostgreSQL.
+//! engine alone; a search never touches PostgreSQL (the reference data its filters are checked
+//! against is read once).
 
 pub mod all;
 pub mod courses;
@@ -9,16 +10,22 @@ pub mod training_needs;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use labour_domain::ClosedSet;
+use labour_domain::commune::CommuneCode;
+use labour_domain::occupation::OccupationCode;
 use labour_domain::paging::PageRequest;
 use labour_domain::posting::Kind;
+use labour_domain::posting::content::{CourseMode, LearnerSupport, Shift};
 use labour_search::{Attribute, Filter, SearchEngine, SearchHit, SearchRequest, Sort};
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::errors::{ApiError, ErrorCode};
+use crate::errors::{ApiError, ErrorCode, FieldError, field_error};
+use crate::known::{Code, Known};
 use crate::pagination::QueryChecker;
+use crate::routes::postings::list::parse_uuid;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -60,7 +67,8 @@ pub struct SearchQuery {
     /// Attributes to count, comma-separated: `kind`, `occupation_group`, `occupation_code`,
     /// `zone_id`, `commune_code`, `level`, `shifts`, `mode`, `learner_support`, `organisation_id`.
     facets: Option<String>,
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// From 1; `page * per_page` at most 1,000 (deeper results: open data or the feed).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     page: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
@@ -92,6 +100,7 @@ pub struct SearchItem {
     pub deadline: Option<NaiveDate>,
     pub start_date: Option<NaiveDate>,
     pub published_at: DateTime<Utc>,
+    /// The posting's content without `contact`, which only `GET /postings/{id}` shows.
     #[schema(value_type = Object)]
     pub content: serde_json::Value,
 }
@@ -120,7 +129,8 @@ impl From<SearchHit> for SearchItem {
             deadline: d.deadline,
             start_date: d.start_date,
             published_at: d.published_at,
-            content: d.content,
+            // An index built before contacts were kept out of it still never shows them.
+            content: labour_domain::posting::content::for_listing(d.content),
         }
     }
 }
@@ -197,18 +207,63 @@ fn attributes(v: &str) -> Result<Vec<Attribute>, labour_domain::Error> {
         .collect()
 }
 
+/// Why a filter value can match nothing: it has the wrong form, is not one of a closed set, or
+/// names a code the reference data does not hold.
+fn wrong_value(
+    attribute: Attribute,
+    field: &str,
+    value: &str,
+    known: &Known,
+) -> Option<FieldError> {
+    let form = |r: Result<(), labour_domain::Error>| r.err().map(|e| field_error(field, &e));
+    let code = match attribute {
+        Attribute::Shifts => return form(Shift::parse(value).map(drop)),
+        Attribute::Mode => return form(CourseMode::parse(value).map(drop)),
+        Attribute::LearnerSupport => return form(LearnerSupport::parse(value).map(drop)),
+        Attribute::ZoneId => {
+            if let Some(e) = form(parse_uuid(value).map(drop)) {
+                return Some(e);
+            }
+            Code::Zone
+        }
+        Attribute::CommuneCode => {
+            if let Some(e) = form(CommuneCode::parse(value).map(drop)) {
+                return Some(e);
+            }
+            Code::Commune
+        }
+        Attribute::OccupationCode => {
+            if let Some(e) = form(OccupationCode::parse(value).map(drop)) {
+                return Some(e);
+            }
+            Code::Occupation
+        }
+        Attribute::OccupationGroup => Code::OccupationGroup,
+        Attribute::Level => Code::TrainingLevel,
+        // Not filters a client sends.
+        Attribute::Kind | Attribute::OrganisationId => return None,
+    };
+    known.check(field, code, value)
+}
+
 /// Turns the query string into a typed request; every value stays a value.
-fn request(kinds: Vec<Kind>, q: &SearchQuery) -> Result<(SearchRequest, PageRequest), ApiError> {
+fn request(
+    kinds: Vec<Kind>,
+    q: &SearchQuery,
+    known: &Known,
+) -> Result<(SearchRequest, PageRequest), ApiError> {
     let mut check = QueryChecker::default();
-    let parsed = parse(kinds, q, &mut check);
+    let parsed = parse(kinds, q, known, &mut check);
     check.finish()?;
     Ok(parsed)
 }
 
 /// The typed request, with every bad parameter recorded in `check` (its value then left out).
+/// Filter values must be ones a posting can have; pages stop at the search depth.
 pub fn parse(
     kinds: Vec<Kind>,
     q: &SearchQuery,
+    known: &Known,
     check: &mut QueryChecker,
 ) -> (SearchRequest, PageRequest) {
     let text = check.text("q", q.q.as_deref(), 200).unwrap_or_default();
@@ -240,7 +295,15 @@ pub fn parse(
                 Ok(l)
             }
         }) {
-            filters.push(Filter::AnyOf(attribute, values));
+            // A value nothing can have is a mistake to report, not a search for nothing.
+            let wrong: Vec<FieldError> = values
+                .iter()
+                .filter_map(|v| wrong_value(attribute, field, v, known))
+                .collect();
+            if wrong.is_empty() {
+                filters.push(Filter::AnyOf(attribute, values));
+            }
+            wrong.into_iter().take(1).for_each(|e| check.push(e));
         }
     }
     if let Some(vnd) = check.parse("salary_min", q.salary_min.as_deref(), |v| {
@@ -273,7 +336,7 @@ pub fn parse(
     let facets = check
         .parse("facets", q.facets.as_deref(), attributes)
         .unwrap_or_default();
-    let page = check.page(q.page.as_deref(), q.per_page.as_deref());
+    let page = check.search_page(q.page.as_deref(), q.per_page.as_deref());
     let request = SearchRequest {
         kinds,
         query: text,
@@ -302,7 +365,7 @@ pub async fn run(
     kinds: Vec<Kind>,
     q: &SearchQuery,
 ) -> Result<SearchPage, ApiError> {
-    let (request, page) = request(kinds, q)?;
+    let (request, page) = request(kinds, q, &state.reference().await?.known)?;
     let (text, searched) = (request.query.clone(), request.kinds.clone());
     let results = state.search.search(request).await.map_err(unavailable)?;
     // A page beyond the first is the same search continued.

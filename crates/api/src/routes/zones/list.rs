@@ -23,8 +23,8 @@ pub struct ListZonesQuery {
     commune: Option<String>,
     /// Words of the name, diacritics optional ("dong banh" finds "Đồng Bành").
     q: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1)]
+    /// Page number, from 1 to 10,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     page: Option<String>,
     /// Items per page, 1 to 100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
