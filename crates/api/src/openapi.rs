@@ -85,7 +85,11 @@ pub fn complete(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     };
     if let Some(paths) = value.get_mut("paths").and_then(Value::as_object_mut) {
         for item in paths.values_mut() {
-            for op in item.as_object_mut().into_iter().flat_map(|i| i.values_mut()) {
+            for op in item
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|i| i.values_mut())
+            {
                 complete_operation(op);
             }
         }
@@ -96,7 +100,11 @@ pub fn complete(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
 use serde_json::{Value, json};
 
 /// The statuses any operation can answer with, whatever its handler does.
-fn edge_statuses(has_parameters: bool, has_path: bool, has_body: bool) -> Vec<(&'static str, &'static str)> {
+fn edge_statuses(
+    has_parameters: bool,
+    has_path: bool,
+    has_body: bool,
+) -> Vec<(&'static str, &'static str)> {
     let mut statuses = Vec::new();
     if has_parameters || has_body {
         statuses.push((
@@ -111,10 +119,16 @@ fn edge_statuses(has_parameters: bool, has_path: bool, has_body: bool) -> Vec<(&
          operation needs them (`unauthenticated`).",
     ));
     if has_path {
-        statuses.push(("404", "Nothing at this path (`resource_not_found`, `route_not_found`)."));
+        statuses.push((
+            "404",
+            "Nothing at this path (`resource_not_found`, `route_not_found`).",
+        ));
     }
     if has_body {
-        statuses.push(("413", "The body is larger than the limit (`payload_too_large`)."));
+        statuses.push((
+            "413",
+            "The body is larger than the limit (`payload_too_large`).",
+        ));
         statuses.push((
             "415",
             "The body is not sent as `Content-Type: application/json` (`unsupported_media_type`).",
@@ -128,7 +142,10 @@ fn edge_statuses(has_parameters: bool, has_path: bool, has_body: bool) -> Vec<(&
         "429",
         "Too many requests from this API key or address (`rate_limited`); see `Retry-After`.",
     ));
-    statuses.push(("500", "An internal error (`internal`); quote the `request_id`."));
+    statuses.push((
+        "500",
+        "An internal error (`internal`); quote the `request_id`.",
+    ));
     statuses.push((
         "503",
         "The database or the search engine is unavailable for now (`database_unavailable`, \
@@ -195,7 +212,12 @@ fn variants<T: strum::VariantNames>() -> Vec<&'static str> {
 /// name means different things, by name where it means the same everywhere.
 fn values_of(operation_id: &str, name: &str) -> Option<Values> {
     use labour_domain::{commune, organisation, posting, statistics, zone};
-    const SEARCHES: [&str; 4] = ["list_jobs", "list_courses", "list_training_needs", "search_all"];
+    const SEARCHES: [&str; 4] = [
+        "list_jobs",
+        "list_courses",
+        "list_training_needs",
+        "search_all",
+    ];
     const COMMUNE: &str = "^[0-9]{5}$";
     let search = SEARCHES.contains(&operation_id);
     Some(match (operation_id, name) {
@@ -224,9 +246,7 @@ fn values_of(operation_id: &str, name: &str) -> Option<Values> {
             Values::ListOf(json!({ "type": "string", "pattern": "^[0-9]{4}$" }))
         }
         (_, "zone") if search => Values::ListOf(json!({ "type": "string", "format": "uuid" })),
-        (_, "commune") if search => {
-            Values::ListOf(json!({ "type": "string", "pattern": COMMUNE }))
-        }
+        (_, "commune") if search => Values::ListOf(json!({ "type": "string", "pattern": COMMUNE })),
         (_, "level") if search => Values::List(labour_store::reference::training_level_codes()),
         (_, "shift") if search => Values::List(variants::<posting::content::Shift>()),
         (_, "mode") if search => Values::List(variants::<posting::content::CourseMode>()),
@@ -247,6 +267,8 @@ fn values_of(operation_id: &str, name: &str) -> Option<Values> {
         // Deep pages are refused: a search answers at most 1,000 hits in all, a list 10,000 pages.
         ("get_search_demand", "days") => Values::Integer(1, 366),
         ("get_feed", "limit") => Values::Integer(1, 500),
+        // The `next` of an earlier answer: `<transaction>-<event>`.
+        ("get_feed", "since") => Values::Pattern("^[0-9]+-[0-9]+$"),
         (_, "page") if search => Values::Integer(1, 1_000),
         (_, "page") => Values::Integer(1, 10_000),
         (_, "per_page") => Values::Integer(1, i64::from(labour_domain::paging::MAX_PER_PAGE)),

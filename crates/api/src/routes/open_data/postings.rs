@@ -11,7 +11,6 @@ use crate::open_data::{CSV_HEADINGS, record};
 use crate::pagination::QueryChecker;
 use crate::state::AppState;
 
-
 /// The values of `format`.
 pub const FORMATS: [&str; 2] = ["jsonl", "csv"];
 
