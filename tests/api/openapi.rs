@@ -154,6 +154,14 @@ fn every_operation_lists_the_answers_of_the_edge() -> TestResult {
         if body {
             wanted.extend(["413", "415", "422"]);
         }
+        let conditional = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["name"] == "If-Match");
+        if conditional {
+            wanted.push("412");
+        }
         for status in wanted {
             let response = &op["responses"][status];
             let problem = response["content"]["application/problem+json"]["schema"]["$ref"]

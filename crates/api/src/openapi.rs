@@ -170,6 +170,9 @@ fn complete_operation(op: &mut Value) {
     let parameters = op["parameters"].as_array().cloned().unwrap_or_default();
     let has_path = parameters.iter().any(|p| p["in"] == "path");
     let has_body = op.get("requestBody").is_some();
+    let conditional = parameters
+        .iter()
+        .any(|p| p["in"] == "header" && p["name"] == "If-Match");
     if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
         for param in params.iter_mut() {
             if param["in"] == "query" {
@@ -180,7 +183,14 @@ fn complete_operation(op: &mut Value) {
     let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
         return;
     };
-    for (status, description) in edge_statuses(!parameters.is_empty(), has_path, has_body) {
+    let mut statuses = edge_statuses(!parameters.is_empty(), has_path, has_body);
+    if conditional {
+        statuses.push((
+            "412",
+            "`If-Match` does not name the current version (`precondition_failed`): read it again.",
+        ));
+    }
+    for (status, description) in statuses {
         responses
             .entry(status)
             .or_insert_with(|| problem_response(description));
