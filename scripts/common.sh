@@ -24,16 +24,19 @@ need_postgres_binaries() {
     apt_install postgresql
 }
 
-# A Python with aiosmtpd and openpyxl (from PyPI), in a virtual environment kept between runs:
-# the email tests' SMTP server and an independent reader of the XLSX exports. Exported as
-# LABOUR_TEST_PYTHON.
+# A Python with aiosmtpd, openpyxl and schemathesis (from PyPI), in a virtual environment kept
+# between runs: the email tests' SMTP server, an independent reader of the XLSX exports, and the
+# contract fuzzer of scripts/fuzz. Exported as LABOUR_TEST_PYTHON.
 need_test_python() {
     local venv="${LABOUR_TEST_VENV:-/var/tmp/labour-market-venv}"
-    if ! "$venv/bin/python" -c 'import aiosmtpd, openpyxl' >/dev/null 2>&1; then
+    local schemathesis="schemathesis==4.32.5"
+    if ! "$venv/bin/python" -c 'import aiosmtpd, openpyxl' >/dev/null 2>&1 ||
+        ! "$venv/bin/st" --version 2>/dev/null | grep -q "${schemathesis#*==}"; then
         command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
-        echo "==> Installing aiosmtpd and openpyxl from PyPI into $venv"
+        echo "==> Installing aiosmtpd, openpyxl and $schemathesis from PyPI into $venv"
         python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$venv"; }
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check aiosmtpd openpyxl
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check aiosmtpd openpyxl \
+            "$schemathesis"
     fi
     export LABOUR_TEST_PYTHON="$venv/bin/python"
 }

@@ -46,6 +46,7 @@ pub fn build(
         .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
         .configure(crate::routes::configure)
         .split_for_parts();
+    let api = crate::openapi::complete(api);
     let table = RouteTable::from_spec(&api);
     app.app_data(web::Data::new(table))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))

@@ -29,6 +29,9 @@ pub enum Cell {
 
 /// The `format` parameter of an exportable table: `json` (the default), `csv` or `xlsx`; a bad
 /// value is recorded in `check`.
+/// The values of every exportable table's `format` parameter.
+pub const FORMATS: [&str; 3] = ["json", "csv", "xlsx"];
+
 pub fn format(check: &mut crate::pagination::QueryChecker, value: Option<&str>) -> &'static str {
     check
         .parse("format", value, |v| match v {
@@ -38,7 +41,7 @@ pub fn format(check: &mut crate::pagination::QueryChecker, value: Option<&str>) 
             other => Err(labour_domain::Error::UnknownVariant {
                 what: "format",
                 value: other.to_owned(),
-                expected: "json, csv, xlsx".into(),
+                expected: FORMATS.join(", "),
             }),
         })
         .unwrap_or("json")

@@ -12,8 +12,14 @@ use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::state::AppState;
 
+/// Sign-up with an email; with a phone instead, send `phone` and no `email`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "email": "an.nguyen@example.vn",
+    "password": "mật khẩu đủ dài",
+    "display_name": "Nguyễn Văn An"
+}))]
 pub struct CreateAccountRequest {
     /// Email address; give this or `phone`.
     #[schema(example = "an.nguyen@example.vn")]

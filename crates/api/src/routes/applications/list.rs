@@ -19,6 +19,7 @@ use crate::state::AppState;
     responses(
         (status = 200, body = List<Application>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -47,6 +48,7 @@ pub async fn list_applications(
     responses(
         (status = 200, body = List<Application>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/applications")]

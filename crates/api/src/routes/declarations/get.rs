@@ -22,6 +22,7 @@ use crate::state::AppState;
     responses(
         (status = 200, body = DeclarationView, headers(("ETag" = String))),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -14,6 +14,7 @@ use crate::state::AppState;
     responses(
         (status = 200, content_type = "application/json", body = Object),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/export")]

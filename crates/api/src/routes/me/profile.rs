@@ -112,6 +112,7 @@ fn no_profile() -> ApiError {
     responses(
         (status = 200, body = ProfileView, headers(("ETag" = String))),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -139,6 +140,7 @@ pub async fn get_my_profile(
     responses(
         (status = 200, body = ProfileView),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 412, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 428, body = Problem, content_type = "application/problem+json"),

@@ -141,6 +141,7 @@ fn shown(hit: SearchHit, fit: &Fit, reference: &Reference, lang: Lang) -> Recomm
     responses(
         (status = 200, body = Recommendations),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
     )

@@ -37,6 +37,7 @@ pub struct ListMyPostingsQuery {
         (status = 200, body = Paginated<Posting>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/my/postings")]

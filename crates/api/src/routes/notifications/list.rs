@@ -70,6 +70,7 @@ pub struct Notifications {
         (status = 200, body = Notifications),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/notifications")]

@@ -30,6 +30,7 @@ pub struct Marked {
     responses(
         (status = 200, body = Marked),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -19,6 +19,7 @@ use crate::state::AppState;
     responses(
         (status = 200, body = List<Offer>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]

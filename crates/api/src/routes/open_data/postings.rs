@@ -11,6 +11,9 @@ use crate::open_data::{CSV_HEADINGS, record};
 use crate::pagination::QueryChecker;
 use crate::state::AppState;
 
+/// The values of `format`.
+pub const FORMATS: [&str; 2] = ["jsonl", "csv"];
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -46,7 +49,7 @@ pub async fn get_open_data_postings(
             other => Err(labour_domain::Error::UnknownVariant {
                 what: "format",
                 value: other.to_owned(),
-                expected: "jsonl, csv".into(),
+                expected: FORMATS.join(", "),
             }),
         })
         .unwrap_or(false);

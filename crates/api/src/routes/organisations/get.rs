@@ -17,6 +17,7 @@ use crate::state::AppState;
     responses(
         (status = 200, body = Organisation),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/organisations/{id}")]

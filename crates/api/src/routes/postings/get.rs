@@ -19,6 +19,7 @@ use crate::state::AppState;
         (status = 200, body = Posting, headers(("ETag" = String))),
         (status = 304, description = "Not modified"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/postings/{id}")]

@@ -34,6 +34,7 @@ pub struct HistoryEntry {
     responses(
         (status = 200, body = List<HistoryEntry>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]

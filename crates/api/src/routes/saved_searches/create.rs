@@ -36,6 +36,7 @@ pub struct SaveSearchRequest {
     responses(
         (status = 201, body = SavedSearch),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     )

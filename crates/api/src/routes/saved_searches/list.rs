@@ -15,6 +15,7 @@ use crate::state::AppState;
     responses(
         (status = 200, body = List<SavedSearch>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/saved-searches")]

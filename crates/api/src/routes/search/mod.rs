@@ -172,21 +172,24 @@ fn date(v: &str) -> Result<NaiveDate, labour_domain::Error> {
         .map_err(|_| unknown("date", v, "YYYY-MM-DD".into()))
 }
 
+/// The values of `sort`.
+pub const SORTS: [(&str, Sort); 5] = [
+    ("relevance", Sort::Relevance),
+    ("newest", Sort::Newest),
+    ("salary", Sort::Salary),
+    ("deadline", Sort::Deadline),
+    ("start_date", Sort::StartDate),
+];
+
 fn sort(v: &str) -> Result<Sort, labour_domain::Error> {
-    Ok(match v {
-        "relevance" => Sort::Relevance,
-        "newest" => Sort::Newest,
-        "salary" => Sort::Salary,
-        "deadline" => Sort::Deadline,
-        "start_date" => Sort::StartDate,
-        other => {
-            return Err(unknown(
-                "sort",
-                other,
-                "relevance, newest, salary, deadline, start_date".into(),
-            ));
-        }
-    })
+    SORTS
+        .iter()
+        .find(|(name, _)| *name == v)
+        .map(|(_, sort)| *sort)
+        .ok_or_else(|| {
+            let names: Vec<&str> = SORTS.iter().map(|(name, _)| *name).collect();
+            unknown("sort", v, names.join(", "))
+        })
 }
 
 fn attributes(v: &str) -> Result<Vec<Attribute>, labour_domain::Error> {
