@@ -63,7 +63,7 @@ mod tests {
             "1.5",
             "18550718",
             "99999999999999999999999",
-            "+3",
+            "3 days",
         ] {
             assert_eq!(
                 whole_number(bad, &OLDER_THAN_DAYS),

@@ -12,7 +12,8 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnterValue {
-    /// A percentage for shares, a count otherwise.
+    /// A percentage for shares (0 to 100), a count otherwise (0 to 10,000,000).
+    #[schema(minimum = 0, maximum = 10000000)]
     pub value: f64,
     /// The cited source, e.g. "Cục Thống kê tỉnh Lạng Sơn, Niên giám thống kê 2025, bảng 2.14".
     pub source: String,
