@@ -348,6 +348,32 @@ impl TestApp {
         Ok(labour_store::audit::all(&mut conn).await?)
     }
 
+    /// Makes every worker with a profile one that public statistics count: accounts 60 days
+    /// old, and an application each that a verified enterprise shortlisted (one job published
+    /// for it). Tests of the protection itself build such workers over HTTP instead.
+    pub async fn count_every_worker(&self) -> Result<(), Error> {
+        let staff = self
+            .account(AccountRole::Staff, "counting-staff@example.vn")
+            .await?;
+        let (org, hr) = verified_enterprise(self, "counting-hr@example.vn", 99).await?;
+        let posting = self
+            .publish(org, &hr, &staff, &job("Thợ hàn đã phỏng vấn"))
+            .await?;
+        let mut conn = labour_store::db::connect(self.db.url()).await?;
+        labour_store::test_db::execute(
+            &mut conn,
+            &format!(
+                "UPDATE accounts SET created_at = now() - interval '60 days' \
+                 WHERE id IN (SELECT account_id FROM worker_profiles); \
+                 INSERT INTO applications (id, posting_id, worker_id, shared, status) \
+                 SELECT gen_random_uuid(), '{posting}', account_id, '{{}}', 'shortlisted' \
+                 FROM worker_profiles ON CONFLICT DO NOTHING"
+            ),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Runs the demo seed against this app's database.
     pub async fn seed_demo(&self) -> Result<usize, Error> {
         let mut conn = labour_store::db::connect(self.db.url()).await?;

@@ -102,7 +102,10 @@ async fn the_demo_seed_gives_the_board_and_the_forecast_two_years() -> TestResul
         .cloned()
         .unwrap_or_default();
     assert_eq!(it["values"].as_array().map(Vec::len), Some(2));
-    assert_ne!(it["status"], "no_data");
+    // The older year is closed: the latest; the newer one is still open: provisional.
+    assert_eq!(it["latest"]["year"], y - 2, "{it}");
+    assert_eq!(it["provisional"]["year"], y - 1, "{it}");
+    assert_eq!(it["provisional"]["provisional"], true);
     let f = app.get("/api/v1/statistics/forecast").await?.json();
     assert_eq!(f["base_year"], y - 1);
     assert!(f["total"].as_u64().is_some_and(|t| t > 0));

@@ -63,6 +63,17 @@ async fn the_board_shows_each_target_with_value_source_and_status() -> TestResul
             .await?;
         assert_eq!(res.status, 200, "{}", res.text());
     }
+    // Values derived from a year count once the year is closed (else they are provisional).
+    for year in [2025, 2026] {
+        let closed = app
+            .call(
+                "POST",
+                &format!("/api/v1/declaration-years/{year}/close"),
+                &staff.auth(),
+            )
+            .await?;
+        assert_eq!(closed.status, 200, "{}", closed.text());
+    }
     // A worker admitted to a listed course counts as trained this year.
     let (school, teacher) = verified_school(&app, "school@example.vn", &staff).await?;
     let id = app
@@ -139,7 +150,12 @@ async fn the_board_shows_each_target_with_value_source_and_status() -> TestResul
     let it = kpi(&board, "it_skills_share");
     assert_eq!(it["latest"]["value"], 85.0);
     let per_year = kpi(&board, "trained_per_year");
-    assert_eq!(per_year["latest"]["value"], 1.0);
+    assert!(
+        per_year["latest"].is_null(),
+        "the year under way is not complete: {per_year}"
+    );
+    assert_eq!(per_year["provisional"]["value"], 1.0);
+    assert_eq!(per_year["provisional"]["provisional"], true);
     assert_eq!(per_year["status"], "no_data", "one year is not a path");
     assert_eq!(kpi(&board, "asean_occupations")["status"], "no_data");
 
@@ -203,5 +219,89 @@ async fn the_board_shows_each_target_with_value_source_and_status() -> TestResul
         .filter(|e| e.action == "kpi_value_entered")
         .count();
     assert_eq!(audited, 5);
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_year_still_being_collected_is_provisional_and_never_the_latest() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    for year in [2025, 2026] {
+        app.json(
+            "POST",
+            "/api/v1/declaration-years",
+            &staff.auth(),
+            &json!({ "year": year }),
+        )
+        .await?;
+    }
+    // 2025: three enterprises, 60 of 100 workers with IT skills; then the year is closed.
+    // 2026, still open: one enterprise so far, 10 of 50.
+    let mut enterprises = Vec::new();
+    for n in 0..3u32 {
+        enterprises.push(verified_enterprise(&app, &format!("hr{n}@example.vn"), 90 + n).await?);
+    }
+    let declare = |workers: u32, it: u32| {
+        json!({ "workforce": [
+            { "occupation_group": "co_khi", "level": "so_cap", "workers": workers, "ethnic_minority": 0, "with_it_skills": it }
+        ] })
+    };
+    for ((org, hr), (workers, it)) in enterprises.iter().zip([(40, 30), (40, 20), (20, 10)]) {
+        let res = app
+            .json(
+                "PUT",
+                &format!("/api/v1/organisations/{org}/declarations/2025"),
+                &hr.auth(),
+                &declare(workers, it),
+            )
+            .await?;
+        assert_eq!(res.status, 200, "{}", res.text());
+    }
+    let closed = app
+        .call(
+            "POST",
+            "/api/v1/declaration-years/2025/close",
+            &staff.auth(),
+        )
+        .await?;
+    assert_eq!(closed.status, 200, "{}", closed.text());
+    let (org, hr) = &enterprises[0];
+    let res = app
+        .json(
+            "PUT",
+            &format!("/api/v1/organisations/{org}/declarations/2026"),
+            &hr.auth(),
+            &declare(50, 10),
+        )
+        .await?;
+    assert_eq!(res.status, 200, "{}", res.text());
+
+    let board = app.get("/api/v1/kpis").await?.json();
+    let it = kpi(&board, "it_skills_share");
+    assert_eq!(it["latest"]["year"], 2025, "{it}");
+    assert_eq!(it["latest"]["value"], 60.0);
+    assert_eq!(it["latest"]["provisional"], false);
+    assert_eq!(it["latest"]["coverage"]["enterprises"], 3);
+    assert_eq!(it["status"], "no_data", "one complete year is not a path");
+    let open = it["values"]
+        .as_array()
+        .and_then(|v| v.iter().find(|v| v["year"] == 2026))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(open["value"], 20.0, "{it}");
+    assert_eq!(open["provisional"], true);
+    assert_eq!(open["coverage"]["enterprises"], 1);
+    assert_eq!(open["coverage"]["workers"], 50);
+    assert_eq!(
+        it["provisional"]["year"], 2026,
+        "the newest provisional value"
+    );
+
+    let csv = app.get("/api/v1/kpis?format=csv").await?.text();
+    let line_2026 = csv
+        .lines()
+        .find(|l| l.starts_with("Tỷ lệ lao động có kỹ năng công nghệ thông tin,90,2026"))
+        .unwrap_or_default();
+    assert!(line_2026.contains("Tạm tính"), "{csv}");
     Ok(())
 }

@@ -286,3 +286,33 @@ async fn closed_sets_in_query_strings_are_documented_with_their_values() -> Test
     );
     Ok(())
 }
+
+/// Every number a request can carry in a query string or a path is documented with its range,
+/// so a client knows what is accepted and a new parameter cannot arrive unbounded. (`page` is
+/// bounded by the deep-paging rule, which depends on `per_page`.)
+#[test]
+fn every_numeric_parameter_has_a_documented_range() -> TestResult {
+    let spec: serde_json::Value = serde_json::from_str(&labour_api::openapi::spec_json()?)?;
+    let mut unbounded = Vec::new();
+    for (path, item) in spec["paths"].as_object().into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let schema = &p["schema"];
+                let numeric = ["integer", "number"].iter().any(|t| {
+                    schema["type"] == *t
+                        || schema["type"]
+                            .as_array()
+                            .is_some_and(|a| a.contains(&serde_json::json!(t)))
+                });
+                if numeric
+                    && p["name"] != "page"
+                    && (schema["minimum"].is_null() || schema["maximum"].is_null())
+                {
+                    unbounded.push(format!("{method} {path} {}", p["name"]));
+                }
+            }
+        }
+    }
+    assert!(unbounded.is_empty(), "no documented range: {unbounded:#?}");
+    Ok(())
+}

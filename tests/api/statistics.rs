@@ -110,6 +110,7 @@ async fn no_combination_of_filters_gives_back_a_count_under_five() -> TestResult
             assert_eq!(res.status, 200);
         }
     }
+    app.count_every_worker().await?;
     let mut published = Vec::new();
     let mut tables = Vec::new();
     for by in ["commune", "occupation", "occupation_group", "level"] {

@@ -7,6 +7,8 @@ use labour_store::postings::ForIndex;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::export::Cell;
+
 /// One published posting, flat.
 #[derive(Debug, Serialize)]
 pub struct Record {
@@ -50,6 +52,37 @@ pub const CSV_HEADINGS: [&str; 17] = [
     "Ngày bắt đầu",
     "Ngày đăng",
 ];
+
+impl Record {
+    /// The record as a CSV line, in [`CSV_HEADINGS`]' order: text through the one spreadsheet
+    /// guard, numbers as numbers.
+    pub fn cells(&self) -> Vec<Cell> {
+        let text = |t: &str| Cell::Text(t.to_owned());
+        let vnd = |v: Option<u64>| {
+            v.and_then(|v| i64::try_from(v).ok())
+                .map_or(Cell::Empty, Cell::Number)
+        };
+        vec![
+            text(&self.id),
+            text(&self.kind),
+            text(&self.title),
+            text(&self.organisation),
+            text(&self.occupation_code),
+            text(&self.occupation),
+            text(&self.occupation_group),
+            text(&self.zone),
+            text(&self.commune_code),
+            text(&self.commune),
+            text(&self.level),
+            Cell::Number(i64::from(self.places)),
+            vnd(self.salary_min_vnd),
+            vnd(self.salary_max_vnd),
+            text(&self.deadline),
+            text(&self.start_date),
+            text(&self.published_at),
+        ]
+    }
+}
 
 pub fn record(p: &ForIndex) -> Option<Record> {
     // Read as lists read it: what only the posting's own page shows is not even at hand.
@@ -177,6 +210,24 @@ pub fn json_ld(p: &ForIndex, public_url: &str) -> Option<Value> {
     }
 }
 
+/// JSON-LD as text that is safe inside an HTML `<script type="application/ld+json">`: `<`, `>`
+/// and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no title can close the script or
+/// open a tag, and the text still parses to the same JSON. Every JSON-LD the portal serves or
+/// embeds is written by this function.
+pub fn json_ld_text(doc: &Value) -> String {
+    let text = doc.to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn strip_nulls(v: Value) -> Value {
     match v {
         Value::Object(map) => Value::Object(
@@ -187,5 +238,18 @@ fn strip_nulls(v: Value) -> Value {
         ),
         Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_text_cannot_leave_its_script_and_reads_back() {
+        let doc = json!({ "title": "</script><svg onload=alert(1)> & <!--" });
+        let text = json_ld_text(&doc);
+        assert!(!text.contains(['<', '>', '&']), "{text}");
+        assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(doc));
     }
 }

@@ -55,6 +55,18 @@ impl QueryChecker {
         self.errors.check(field, parse(value))
     }
 
+    /// A whole number within its documented range (`labour_domain::bounds`); blank is absent.
+    pub fn number(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        range: &std::ops::RangeInclusive<u64>,
+    ) -> Option<u64> {
+        self.parse(field, value, |v| {
+            labour_domain::bounds::whole_number(v, range)
+        })
+    }
+
     /// `page` and `per_page`, defaulting and bounded by the domain's rules.
     pub fn page(&mut self, page: Option<&str>, per_page: Option<&str>) -> PageRequest {
         let number =
@@ -145,4 +157,17 @@ impl QueryChecker {
             "Some query parameters are not valid; see the list of errors.",
         )
     }
+}
+
+/// A year in a path, within its documented range: 400 `invalid_path_parameter` naming `year`
+/// otherwise, before anything else is looked at.
+pub fn path_year(year: i64, range: &std::ops::RangeInclusive<i64>) -> Result<i32, ApiError> {
+    let mut errors = FieldErrors::default();
+    let year = errors.check("year", labour_domain::bounds::year(year, range));
+    errors.finish_as(
+        ErrorCode::InvalidPathParameter,
+        "Năm trên đường dẫn nằm ngoài khoảng cho phép, xem danh sách lỗi.",
+        "The year in the path is outside its range; see the list of errors.",
+    )?;
+    year.ok_or_else(|| ApiError::internal("checked year missing"))
 }

@@ -124,6 +124,20 @@ pub enum Status {
     NoData,
 }
 
+/// The baseline (earliest) and latest of a series of yearly values in year order, taken from
+/// complete years only: a value of a year still being collected (a declaration year staff have
+/// not closed, the calendar year under way) is shown as provisional but never replaces the
+/// latest complete year nor decides the status.
+pub fn baseline_and_latest<T>(
+    values: &[T],
+    provisional: impl Fn(&T) -> bool,
+) -> (Option<&T>, Option<&T>) {
+    let mut complete = values.iter().filter(|v| !provisional(v));
+    let first = complete.next();
+    let last = complete.last().or(first);
+    (first, last)
+}
+
 /// Where the straight path from the baseline to the target stands in `year`.
 pub fn expected(baseline: (i32, f64), target: f64, year: i32) -> f64 {
     let (y0, v0) = baseline;
@@ -168,6 +182,17 @@ mod tests {
             Status::NoData
         );
         assert_eq!(status(None, None, 76.0), Status::NoData);
+    }
+
+    #[test]
+    fn a_provisional_year_is_never_the_latest_nor_the_baseline() {
+        let values = [(2024, true), (2025, false), (2026, false), (2027, true)];
+        let (b, l) = baseline_and_latest(&values, |v| v.1);
+        assert_eq!((b.map(|v| v.0), l.map(|v| v.0)), (Some(2025), Some(2026)));
+        let (b, l) = baseline_and_latest(&[(2026, true)], |v| v.1);
+        assert_eq!((b, l), (None, None));
+        let (b, l) = baseline_and_latest(&[(2025, false)], |v| v.1);
+        assert_eq!((b.map(|v| v.0), l.map(|v| v.0)), (Some(2025), Some(2025)));
     }
 
     #[test]

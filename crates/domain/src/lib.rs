@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod application;
+pub mod bounds;
 pub mod commune;
 pub mod declaration;
 pub mod error;

@@ -8,6 +8,12 @@
 
 use serde::Serialize;
 
+/// A worker counts in public statistics about people only once their account is this many days
+/// old and a verified organisation has acted on one of their applications: the portal has no
+/// email or SMS confirmation, so a fresh account proves nothing, and a throwaway account can
+/// neither age nor make a verified organisation act on it cheaply.
+pub const COUNTED_ACCOUNT_AGE_DAYS: u32 = 30;
+
 /// Smallest count of people published.
 pub const MIN_CELL: u64 = 5;
 

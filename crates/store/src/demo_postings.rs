@@ -49,6 +49,11 @@ const BENEFITS: [Benefit; 7] = [
     Benefit::Training,
 ];
 
+/// The id of the `n`th demo job (from 0).
+pub fn job_id(n: usize) -> Uuid {
+    id(n as u128)
+}
+
 fn id(n: u128) -> Uuid {
     Uuid::from_u128(0x0193_0000_0000_7000_8000_0001_0000_0000 | n)
 }

@@ -228,7 +228,42 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> Result<u
         crate::workers::save(conn, account, &json, p.consents.discoverable, None).await?;
         added += 1;
     }
+    for n in 0..WORKERS.len() {
+        counted(conn, id(n as u128 + 1), n).await?;
+    }
     Ok(added)
+}
+
+/// When every demo account was made: long enough ago for public statistics to count it.
+const DEMO_SIGN_UP: &str = "2025-01-06T08:00:00+07:00";
+
+/// Makes the `n`th demo worker one that public statistics count
+/// (`crate::statistics::counted_worker`): its account dates from [`DEMO_SIGN_UP`], and a demo
+/// enterprise has shortlisted its application to a demo job (when the demo jobs are there).
+/// Deterministic and idempotent: fixed ids, fixed time, nothing done twice.
+async fn counted(conn: &mut AsyncPgConnection, account: Uuid, n: usize) -> Result<(), Error> {
+    use diesel::sql_types::Uuid as SqlUuid;
+    diesel::sql_query(format!(
+        "UPDATE accounts SET created_at = '{DEMO_SIGN_UP}' WHERE id = $1 AND created_at > '{DEMO_SIGN_UP}'"
+    ))
+    .bind::<SqlUuid, _>(account)
+    .execute(conn)
+    .await?;
+    let application = Uuid::from_u128(0x0193_0000_0000_7000_8000_0004_0000_0000 | (n as u128 + 1));
+    // Demo jobs are spread over the verified demo enterprises; every seventh one is picked.
+    let posting = crate::demo_postings::job_id(n * 7 + 1);
+    diesel::sql_query(
+        "INSERT INTO applications (id, posting_id, worker_id, shared, status) \
+         SELECT $1, p.id, a.id, jsonb_build_object('full_name', a.display_name), 'shortlisted' \
+         FROM postings p, accounts a WHERE p.id = $2 AND a.id = $3 \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind::<SqlUuid, _>(application)
+    .bind::<SqlUuid, _>(posting)
+    .bind::<SqlUuid, _>(account)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -73,7 +73,8 @@ pub struct YearCount {
     pub count: i64,
 }
 
-/// Workers admitted to listed courses (their enrolment interest moved to `hired`), by the year
+/// Workers admitted to listed courses of verified schools (their enrolment interest moved to
+/// `hired` by the school: an act a throwaway account cannot make happen), by the year
 /// of admission in Lạng Sơn time; with `industrial_college_intermediate`, only college and
 /// intermediate courses in the plan's industrial groups.
 pub async fn course_admissions(
@@ -88,6 +89,7 @@ pub async fn course_admissions(
     let sql = format!(
         "SELECT extract(year FROM x.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year, count(*)::bigint AS count \
          FROM applications x JOIN postings p ON p.id = x.posting_id \
+         JOIN organisations s ON s.id = p.organisation_id AND s.verification = 'verified' \
          JOIN occupations o ON o.code = p.occupation_code JOIN occupation_groups g ON g.key = o.group_key \
          WHERE p.kind = 'course' AND x.status = 'hired' {narrow} GROUP BY 1 ORDER BY 1"
     );
@@ -110,16 +112,24 @@ pub struct DeclaredYear {
     /// Ethnic-minority workers in rows with a training level.
     #[diesel(sql_type = BigInt)]
     pub ethnic_minority_trained: i64,
+    /// Staff closed the year: no declaration of it can still change.
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    pub closed: bool,
 }
 
+/// Only declarations of enterprises verified now count: an organisation staff refused cannot
+/// move a public indicator.
 pub async fn declared_years(conn: &mut AsyncPgConnection) -> Result<Vec<DeclaredYear>, Error> {
     Ok(diesel::sql_query(
         "SELECT d.year, count(DISTINCT d.organisation_id)::bigint AS enterprises, \
+         bool_and(y.closed_at IS NOT NULL) AS closed, \
          coalesce(sum((r->>'workers')::bigint), 0)::bigint AS workers, \
          coalesce(sum((r->>'with_it_skills')::bigint), 0)::bigint AS with_it_skills, \
          coalesce(sum((r->>'ethnic_minority')::bigint), 0)::bigint AS ethnic_minority, \
          coalesce(sum((r->>'ethnic_minority')::bigint) FILTER (WHERE r->>'level' <> 'none'), 0)::bigint AS ethnic_minority_trained \
-         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
+         FROM declarations d JOIN declaration_years y ON y.year = d.year \
+         JOIN organisations o ON o.id = d.organisation_id AND o.verification = 'verified' \
+         CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
          GROUP BY d.year ORDER BY d.year",
     )
     .load(conn)

@@ -297,9 +297,12 @@ pub async fn moderation_queue(
             q = q.filter(postings::organisation_id.eq(org));
         }
         if let Some(days) = filter.older_than_days {
-            q = q.filter(
-                postings::submitted_at.le(Utc::now() - chrono::Duration::days(i64::from(days))),
-            );
+            // The API bounds the days; checked arithmetic all the same, so no caller can
+            // overflow a time: past the earliest time there is, nothing has waited that long.
+            let before = chrono::Duration::try_days(i64::from(days))
+                .and_then(|d| Utc::now().checked_sub_signed(d))
+                .unwrap_or(chrono::DateTime::<Utc>::MIN_UTC);
+            q = q.filter(postings::submitted_at.le(before));
         }
         if filter.reported_only {
             q = q.filter(postings::report_count.gt(0));

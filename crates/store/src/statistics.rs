@@ -24,6 +24,26 @@ pub struct Row {
     pub d: i64,
 }
 
+/// SQL condition: the worker account `account` counts in public statistics about people
+/// (`labour_domain::statistics::COUNTED_ACCOUNT_AGE_DAYS`): the account is old enough, and a
+/// verified organisation moved one of its applications past `received` (shortlisted,
+/// interview, hired or rejected), which a throwaway account cannot arrange.
+pub fn counted_worker(account: &str) -> String {
+    let days = labour_domain::statistics::COUNTED_ACCOUNT_AGE_DAYS;
+    format!(
+        "(EXISTS (SELECT 1 FROM accounts ca WHERE ca.id = {account} \
+           AND ca.created_at <= now() - interval '{days} days') \
+         AND EXISTS (SELECT 1 FROM applications ax JOIN postings ap ON ap.id = ax.posting_id \
+           JOIN organisations ao ON ao.id = ap.organisation_id \
+           WHERE ax.worker_id = {account} AND ao.verification = 'verified' \
+           AND ax.status NOT IN ('received', 'withdrawn')))"
+    )
+}
+
+/// Declarations that public tables count: those of enterprises verified now.
+const VERIFIED_DECLARANT: &str =
+    "JOIN organisations vo ON vo.id = d.organisation_id AND vo.verification = 'verified'";
+
 /// Joins that name what a posting row `p` refers to, with `lvl` its level expression.
 fn posting_joins(lvl: &str) -> String {
     format!(
@@ -85,7 +105,8 @@ pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<
     Ok(diesel::sql_query(sql).load(conn).await?)
 }
 
-/// Published courses: a = courses, b = seats, c = workers interested (not withdrawn).
+/// Published courses: a = courses, b = seats, c = workers interested (not withdrawn, and
+/// counted by [`counted_worker`]).
 pub async fn training(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
     let lvl = "p.content->>'level'";
     let (key, label) = posting_dimension(dim, lvl);
@@ -93,16 +114,17 @@ pub async fn training(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Ve
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
          coalesce(sum((p.content->>'seats')::bigint), 0)::bigint AS b, \
-         coalesce(sum((SELECT count(*) FROM applications x WHERE x.posting_id = p.id AND x.status <> 'withdrawn')), 0)::bigint AS c, \
+         coalesce(sum((SELECT count(*) FROM applications x WHERE x.posting_id = p.id AND x.status <> 'withdrawn' AND {counted})), 0)::bigint AS c, \
          0::bigint AS d \
          FROM postings p {joins} WHERE p.kind = 'course' AND {scope} GROUP BY 1, 2 ORDER BY 1",
-        joins = posting_joins(lvl)
+        joins = posting_joins(lvl),
+        counted = counted_worker("x.worker_id"),
     );
     Ok(diesel::sql_query(sql).load(conn).await?)
 }
 
-/// Job seekers (worker profiles): a = workers. By occupation or group a worker counts once in
-/// each they want. `None` for dimensions profiles do not have.
+/// Job seekers (worker profiles of workers [`counted_worker`] counts): a = workers. By
+/// occupation or group a worker counts once in each they want. `None` for dimensions profiles do not have.
 pub async fn supply(
     conn: &mut AsyncPgConnection,
     dim: Dimension,
@@ -135,7 +157,8 @@ pub async fn supply(
          LEFT JOIN occupation_groups g ON g.key = o.group_key \
          LEFT JOIN training_levels t ON t.code = w.profile->>'training_level' \
          LEFT JOIN communes c ON c.code = w.profile->>'commune_code' \
-         GROUP BY 1, 2 ORDER BY 1"
+         WHERE {counted} GROUP BY 1, 2 ORDER BY 1",
+        counted = counted_worker("w.account_id"),
     );
     Ok(Some(diesel::sql_query(sql).load(conn).await?))
 }
@@ -182,7 +205,7 @@ pub async fn workforce(
          coalesce(sum((r->>'ethnic_minority')::bigint), 0)::bigint AS b, \
          coalesce(sum((r->>'with_it_skills')::bigint), 0)::bigint AS c, \
          count(DISTINCT d.organisation_id)::bigint AS d \
-         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
+         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
          LEFT JOIN occupation_groups g ON g.key = r->>'occupation_group' \
          LEFT JOIN training_levels t ON t.code = r->>'level' \
          WHERE d.year = $1 GROUP BY 1, 2 ORDER BY 1"
@@ -215,7 +238,7 @@ pub async fn planned_recruitment(
         "SELECT {key} AS key, {label} AS label, \
          coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS a, 0::bigint AS b, 0::bigint AS c, \
          count(DISTINCT d.organisation_id)::bigint AS d \
-         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
+         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
          LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
          LEFT JOIN occupation_groups g ON g.key = o.group_key \
          LEFT JOIN training_levels t ON t.code = r->>'level' \
@@ -245,13 +268,13 @@ pub async fn planned_by_group_level(
     conn: &mut AsyncPgConnection,
     year: i32,
 ) -> Result<Vec<GroupLevel>, Error> {
-    Ok(diesel::sql_query(
+    Ok(diesel::sql_query(format!(
         "SELECT coalesce(o.group_key, '') AS occupation_group, r->>'level' AS level, \
          coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS headcount \
-         FROM declarations d CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
+         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
          LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
          WHERE d.year = $1 GROUP BY 1, 2",
-    )
+    ))
     .bind::<Int4, _>(year)
     .load(conn)
     .await?)

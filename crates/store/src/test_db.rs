@@ -264,3 +264,10 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+/// Runs SQL statements that a test uses to set up a case the API cannot make quickly (an
+/// account that is weeks old).
+pub async fn execute(conn: &mut diesel_async::AsyncPgConnection, sql: &str) -> Result<(), Error> {
+    diesel_async::SimpleAsyncConnection::batch_execute(conn, sql).await?;
+    Ok(())
+}

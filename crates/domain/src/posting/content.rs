@@ -248,6 +248,9 @@ impl crate::ClosedSet for CourseMode {
 /// Longest a deadline or start may lie ahead.
 const MAX_DAYS_AHEAD: i64 = 2 * 366;
 
+/// The largest amount of VND a posting may name: a salary, a tuition fee.
+pub const MAX_VND: u64 = 1_000_000_000;
+
 /// Collects rule violations with the JSON path of the field.
 #[derive(Debug, Default)]
 struct Problems(Vec<(String, Error)>);
@@ -387,8 +390,8 @@ impl Content {
                 p.list("skills", &c.skills, 30, 100);
                 p.list("languages", &c.languages, 10, 50);
                 if let Salary::Range { min_vnd, max_vnd } = c.salary {
-                    p.range("salary.min_vnd", min_vnd, 1, 1_000_000_000);
-                    p.range("salary.max_vnd", max_vnd, 1, 1_000_000_000);
+                    p.range("salary.min_vnd", min_vnd, 1, MAX_VND);
+                    p.range("salary.max_vnd", max_vnd, 1, MAX_VND);
                     if min_vnd > max_vnd {
                         p.0.push(("salary.max_vnd".into(), Error::MinAboveMax));
                     }
@@ -418,7 +421,7 @@ impl Content {
             Content::Course(c) => {
                 p.range("duration_weeks", u64::from(c.duration_weeks), 1, 260);
                 p.range("seats", u64::from(c.seats), 1, 10_000);
-                p.range("tuition_vnd", c.tuition_vnd, 0, 1_000_000_000);
+                p.range("tuition_vnd", c.tuition_vnd, 0, MAX_VND);
                 p.optional_text("support_note", c.support_note.as_deref(), 500);
                 p.optional_text("address", c.address.as_deref(), 300);
                 p.text("certificate", &c.certificate, 1, 200);

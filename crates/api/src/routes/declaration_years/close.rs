@@ -11,9 +11,10 @@ use crate::state::AppState;
 /// Closes a year: its declarations can no longer be corrected (staff).
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year")),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035")),
     security(("bearer_token" = [])),
     responses(
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 200, body = DeclarationYear),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -25,12 +26,15 @@ use crate::state::AppState;
 pub async fn close_declaration_year(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")
     })?;
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let mut conn = state.conn().await?;
     let row = labour_store::declarations::find_year(&mut conn, year)
         .await?

@@ -15,7 +15,8 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct OpenYear {
     /// The year the declarations describe (the workforce at its end, recruitment planned for
-    /// the next).
+    /// the next), 2020 to 2035.
+    #[schema(minimum = 2020, maximum = 2035)]
     pub year: i32,
 }
 

@@ -24,7 +24,7 @@ pub struct ExportQuery {
 /// Every declaration of a year, one line per row declared, with Vietnamese headings (staff).
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year"), ExportQuery),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035"), ExportQuery),
     security(("bearer_token" = [])),
     responses(
         (status = 200, description = "The declarations as a file", content(
@@ -41,13 +41,16 @@ pub struct ExportQuery {
 pub async fn export_declarations(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
     query: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")
     })?;
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let mut check = QueryChecker::default();
     let csv = check
         .parse("format", query.format.as_deref(), |v| match v {

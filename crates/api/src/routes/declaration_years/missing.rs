@@ -25,9 +25,10 @@ pub struct MissingDeclaration {
 /// Verified enterprises that have not declared for the year, by name (staff).
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year")),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035")),
     security(("bearer_token" = [])),
     responses(
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 200, body = List<MissingDeclaration>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -38,12 +39,15 @@ pub struct MissingDeclaration {
 pub async fn list_missing_declarations(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
 ) -> Result<web::Json<List<MissingDeclaration>>, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")
     })?;
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let mut conn = state.conn().await?;
     if labour_store::declarations::year_state(&mut conn, year).await? == YearState::NotOpened {
         return Err(not_found(year));

@@ -21,9 +21,10 @@ pub struct Reminded {
 /// reminder in its declarations list. Audited (staff).
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year")),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035")),
     security(("bearer_token" = [])),
     responses(
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 200, body = Reminded),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -35,12 +36,15 @@ pub struct Reminded {
 pub async fn remind_missing_declarations(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
 ) -> Result<web::Json<Reminded>, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")
     })?;
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let mut conn = state.conn().await?;
     match labour_store::declarations::year_state(&mut conn, year).await? {
         YearState::NotOpened => return Err(not_found(year)),

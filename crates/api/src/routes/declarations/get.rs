@@ -16,10 +16,11 @@ use crate::state::AppState;
     tag = "statistics",
     params(
         ("id" = Uuid, Path, description = "The enterprise"),
-        ("year" = i32, Path, description = "The collection year"),
+        ("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035"),
     ),
     security(("bearer_token" = [])),
     responses(
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 200, body = DeclarationView, headers(("ETag" = String))),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -30,9 +31,10 @@ use crate::state::AppState;
 pub async fn get_declaration(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(Uuid, i32)>,
+    path: web::Path<(Uuid, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, year) = path.into_inner();
+    let year = crate::pagination::path_year(year, &labour_domain::bounds::declaration_years())?;
     let mut conn = state.conn().await?;
     let org = load(&mut conn, id).await?;
     require(&caller, Action::ReadDeclarations(facts(&org)), || {

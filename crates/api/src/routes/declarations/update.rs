@@ -19,12 +19,13 @@ use crate::state::AppState;
     tag = "statistics",
     params(
         ("id" = Uuid, Path, description = "The enterprise"),
-        ("year" = i32, Path, description = "The collection year"),
+        ("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035"),
         ("If-Match" = Option<String>, Header, description = "Required to correct an existing declaration"),
     ),
     request_body(content = Object, description = "`workforce`, `planned_recruitment`, `training_needs`"),
     security(("bearer_token" = [])),
     responses(
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 200, body = DeclarationView, headers(("ETag" = String))),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -40,10 +41,11 @@ pub async fn update_declaration(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(Uuid, i32)>,
+    path: web::Path<(Uuid, i64)>,
     body: web::Json<Declaration>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, year) = path.into_inner();
+    let year = crate::pagination::path_year(year, &labour_domain::bounds::declaration_years())?;
     let mut conn = state.conn().await?;
     let org = load(&mut conn, id).await?;
     require(&caller, Action::Declare(facts(&org)), || not_found(id))?;

@@ -20,7 +20,7 @@ pub struct FeedQuery {
     /// The `next` cursor of the previous answer; none starts from the beginning.
     since: Option<String>,
     /// Events per answer, 1 to 500 (default 100).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     limit: Option<String>,
 }
 
@@ -70,12 +70,12 @@ pub async fn get_feed(
         })
         .unwrap_or_default();
     let limit = check
-        .parse("limit", query.limit.as_deref(), |v| {
-            v.parse::<i64>()
-                .ok()
-                .filter(|n| (1..=500).contains(n))
-                .ok_or(labour_domain::Error::OutOfRange { min: 1, max: 500 })
-        })
+        .number(
+            "limit",
+            query.limit.as_deref(),
+            &labour_domain::bounds::FEED_LIMIT,
+        )
+        .and_then(|n| i64::try_from(n).ok())
         .unwrap_or(100);
     check.finish()?;
     let mut conn = state.conn().await?;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, get, web};
 use labour_domain::kpi::{
-    INDICATORS, Indicator, Source, Status, TARGET_YEAR, Unit, expected, status,
+    INDICATORS, Indicator, Source, Status, TARGET_YEAR, Unit, baseline_and_latest, expected, status,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -22,6 +22,21 @@ pub struct KpiValue {
     pub source: String,
     /// Computed from the portal's data (false: entered by staff).
     pub derived: bool,
+    /// Derived from a year still being collected (a declaration year staff have not closed, or
+    /// the calendar year under way): shown, but never the baseline, the latest or the status.
+    pub provisional: bool,
+    /// What a value derived from declarations covers: how many enterprises and workers.
+    pub coverage: Option<Coverage>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Coverage {
+    /// Verified enterprises whose declarations the value sums.
+    #[schema(minimum = 0)]
+    pub enterprises: i64,
+    /// Workers those declarations cover.
+    #[schema(minimum = 0)]
+    pub workers: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,9 +50,13 @@ pub struct Kpi {
     /// `entered` (by staff, with a cited source) or `derived` (from the portal's data).
     #[schema(value_type = String)]
     pub source_kind: Source,
-    /// The earliest yearly value: where the straight path to the target starts.
+    /// The earliest value of a complete year: where the straight path to the target starts.
     pub baseline: Option<KpiValue>,
+    /// The value of the latest complete year.
     pub latest: Option<KpiValue>,
+    /// The newest provisional value, when it is newer than `latest` (a year still being
+    /// collected, with its coverage).
+    pub provisional: Option<KpiValue>,
     /// Where the straight path from the baseline to the target stands in the latest year.
     pub expected_in_latest_year: Option<f64>,
     /// `on_track`, `off_track`, or `no_data` (fewer than two years).
@@ -87,15 +106,27 @@ pub async fn list_kpis(
     let admissions = labour_store::kpis::course_admissions(&mut conn, false).await?;
     let industrial = labour_store::kpis::course_admissions(&mut conn, true).await?;
     let declared = labour_store::kpis::declared_years(&mut conn).await?;
+    // The calendar year under way in Lạng Sơn: its admissions are still being counted.
+    // (UTC+7 all year: Vietnam has no daylight saving time.)
+    let this_year = chrono::Datelike::year(&(chrono::Utc::now() + chrono::Duration::hours(7)));
 
     let derived = |i: &Indicator| -> Vec<KpiValue> {
         let from_admissions = |rows: &[labour_store::kpis::YearCount], what: &str| {
             rows.iter()
-                .map(|r| KpiValue {
-                    year: r.year,
-                    value: r.count as f64,
-                    source: what.to_owned(),
-                    derived: true,
+                .map(|r| {
+                    let provisional = r.year >= this_year;
+                    KpiValue {
+                        year: r.year,
+                        value: r.count as f64,
+                        source: if provisional {
+                            format!("{what}; tạm tính: năm {} chưa kết thúc", r.year)
+                        } else {
+                            what.to_owned()
+                        },
+                        derived: true,
+                        provisional,
+                        coverage: None,
+                    }
                 })
                 .collect()
         };
@@ -108,10 +139,21 @@ pub async fn list_kpis(
                         year: d.year,
                         value: round(100.0 * part as f64 / whole as f64),
                         source: format!(
-                            "{what} ({} doanh nghiệp kê khai, {} lao động)",
-                            d.enterprises, d.workers
+                            "{what} ({} doanh nghiệp kê khai, {} lao động){}",
+                            d.enterprises,
+                            d.workers,
+                            if d.closed {
+                                String::new()
+                            } else {
+                                format!("; tạm tính: năm {} chưa đóng kê khai", d.year)
+                            }
                         ),
                         derived: true,
+                        provisional: !d.closed,
+                        coverage: Some(Coverage {
+                            enterprises: d.enterprises,
+                            workers: d.workers,
+                        }),
                     })
                 })
                 .collect()
@@ -153,6 +195,8 @@ pub async fn list_kpis(
                         value: e.value,
                         source: e.source.clone(),
                         derived: false,
+                        provisional: false,
+                        coverage: None,
                     },
                 );
             }
@@ -160,8 +204,14 @@ pub async fn list_kpis(
                 .into_values()
                 .filter(|v| v.year <= TARGET_YEAR)
                 .collect();
-            let baseline = values.first().cloned();
-            let latest = values.last().cloned();
+            let (baseline, latest) = baseline_and_latest(&values, |v| v.provisional);
+            let (baseline, latest) = (baseline.cloned(), latest.cloned());
+            let provisional = values
+                .iter()
+                .rev()
+                .find(|v| v.provisional)
+                .filter(|p| latest.as_ref().is_none_or(|l| p.year > l.year))
+                .cloned();
             let point = |v: &Option<KpiValue>| v.as_ref().map(|v| (v.year, v.value));
             Kpi {
                 key: i.key,
@@ -176,6 +226,7 @@ pub async fn list_kpis(
                 status: status(point(&baseline), point(&latest), i.target),
                 baseline,
                 latest,
+                provisional,
                 values,
             }
         })
@@ -195,11 +246,16 @@ pub async fn list_kpis(
             k.values.iter().map(move |v| {
                 vec![
                     Cell::Text(k.name.to_owned()),
-                    Cell::Text(k.target.to_string()),
-                    Cell::Text(v.year.to_string()),
-                    Cell::Text(v.value.to_string()),
+                    Cell::Decimal(k.target),
+                    Cell::Number(i64::from(v.year)),
+                    Cell::Decimal(v.value),
                     Cell::Text(v.source.clone()),
                     Cell::Text(status_vi(k.status).to_owned()),
+                    if v.provisional {
+                        Cell::Text("Tạm tính (năm chưa đóng)".to_owned())
+                    } else {
+                        Cell::Empty
+                    },
                 ]
             })
         })
@@ -214,6 +270,7 @@ pub async fn list_kpis(
             "Giá trị",
             "Nguồn",
             "Tình trạng",
+            "Tạm tính",
         ]
         .map(str::to_owned)
         .to_vec(),

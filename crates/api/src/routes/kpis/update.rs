@@ -12,7 +12,8 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnterValue {
-    /// A percentage for shares, a count otherwise.
+    /// A percentage for shares (0 to 100), a count otherwise (0 to 10,000,000).
+    #[schema(minimum = 0, maximum = 10000000)]
     pub value: f64,
     /// The cited source, e.g. "Cục Thống kê tỉnh Lạng Sơn, Niên giám thống kê 2025, bảng 2.14".
     pub source: String,
@@ -24,7 +25,7 @@ pub struct EnterValue {
     tag = "statistics",
     params(
         ("key" = String, Path, description = "The indicator, e.g. `trained_share`"),
-        ("year" = i32, Path, description = "The year the value describes"),
+        ("year" = i32, Path, minimum = 2015, maximum = 2030, description = "The year the value describes, 2015 to 2030"),
     ),
     request_body = EnterValue,
     security(("bearer_token" = [])),
@@ -40,7 +41,7 @@ pub struct EnterValue {
 pub async fn update_kpi(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(String, i32)>,
+    path: web::Path<(String, i64)>,
     body: web::Json<EnterValue>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::EnterIndicatorValues, || {
@@ -68,15 +69,12 @@ pub async fn update_kpi(
             Err(labour_domain::Error::TextLength { min: 3, max: 500 }),
         );
     }
-    if !(2015..=labour_domain::kpi::TARGET_YEAR).contains(&year) {
-        errors.check::<()>(
+    let year = errors
+        .check(
             "year",
-            Err(labour_domain::Error::OutOfRange {
-                min: 2015,
-                max: 2030,
-            }),
-        );
-    }
+            labour_domain::bounds::year(year, &labour_domain::bounds::KPI_YEARS),
+        )
+        .unwrap_or_default();
     errors.finish()?;
     let mut conn = state.conn().await?;
     let previous =

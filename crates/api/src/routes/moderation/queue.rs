@@ -24,8 +24,8 @@ pub struct QueueQuery {
     zone: Option<String>,
     #[param(value_type = Option<uuid::Uuid>)]
     organisation: Option<String>,
-    /// Only items waiting at least this many days.
-    #[param(value_type = Option<u32>)]
+    /// Only items waiting at least this many days (0 to 3650).
+    #[param(value_type = Option<u32>, minimum = 0, maximum = 3650)]
     older_than_days: Option<String>,
     /// `true`: only reported postings.
     #[param(value_type = Option<bool>)]
@@ -55,6 +55,7 @@ pub struct QueueItem {
     security(("bearer_token" = [])),
     responses(
         (status = 200, body = Paginated<QueueItem>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     )
@@ -69,13 +70,6 @@ pub async fn get_moderation_queue(
         ApiError::internal("never hidden")
     })?;
     let mut check = QueryChecker::default();
-    let days = |v: &str| {
-        v.parse::<u32>()
-            .map_err(|_| labour_domain::Error::OutOfRange {
-                min: 0,
-                max: u64::from(u32::MAX),
-            })
-    };
     let reported = |v: &str| match v {
         "true" => Ok(true),
         "false" => Ok(false),
@@ -89,7 +83,13 @@ pub async fn get_moderation_queue(
         kind: check.parse("kind", query.kind.as_deref(), Kind::parse),
         zone: check.parse("zone", query.zone.as_deref(), parse_uuid),
         organisation: check.parse("organisation", query.organisation.as_deref(), parse_uuid),
-        older_than_days: check.parse("older_than_days", query.older_than_days.as_deref(), days),
+        older_than_days: check
+            .number(
+                "older_than_days",
+                query.older_than_days.as_deref(),
+                &labour_domain::bounds::OLDER_THAN_DAYS,
+            )
+            .and_then(|d| u32::try_from(d).ok()),
         reported_only: check
             .parse("reported", query.reported.as_deref(), reported)
             .unwrap_or(false),

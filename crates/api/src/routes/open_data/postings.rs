@@ -91,7 +91,9 @@ pub async fn get_open_data_postings(
                 .from_writer(Vec::new());
             for r in rows.iter().filter_map(record) {
                 if csv {
-                    if let Err(e) = w.serialize(&r) {
+                    let cells = r.cells();
+                    let fields = cells.iter().map(crate::export::csv_field);
+                    if let Err(e) = w.write_record(fields.map(|f| f.into_owned())) {
                         return Some((Err(ApiError::internal(e)), (None, None)));
                     }
                 } else if let Ok(line) = serde_json::to_vec(&r) {

@@ -38,5 +38,5 @@ pub async fn get_posting_jsonld(
     })?;
     Ok(HttpResponse::Ok()
         .content_type("application/ld+json")
-        .json(doc))
+        .body(crate::open_data::json_ld_text(&doc)))
 }

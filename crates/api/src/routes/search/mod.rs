@@ -44,8 +44,8 @@ pub struct SearchQuery {
     commune: Option<String>,
     /// Training levels, comma-separated (`so_cap,trung_cap`).
     level: Option<String>,
-    /// Jobs paying at least this many VND a month.
-    #[param(value_type = Option<u64>)]
+    /// Jobs paying at least this many VND a month (0 to 1,000,000,000).
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 1_000_000_000)]
     salary_min: Option<String>,
     /// Job shifts, comma-separated (`day`, `night`, `rotating`, `part_time`).
     shift: Option<String>,
@@ -309,13 +309,11 @@ pub fn parse(
             wrong.into_iter().take(1).for_each(|e| check.push(e));
         }
     }
-    if let Some(vnd) = check.parse("salary_min", q.salary_min.as_deref(), |v| {
-        v.parse::<u64>()
-            .map_err(|_| labour_domain::Error::OutOfRange {
-                min: 0,
-                max: u64::MAX,
-            })
-    }) {
+    if let Some(vnd) = check.number(
+        "salary_min",
+        q.salary_min.as_deref(),
+        &labour_domain::bounds::SALARY_VND,
+    ) {
         filters.push(Filter::SalaryAtLeast(vnd));
     }
     let open = check

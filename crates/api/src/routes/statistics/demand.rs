@@ -30,6 +30,8 @@ pub const DEMAND: Statistic = Statistic {
     ],
     dimensions: &[OccupationGroup, Occupation, Level, Zone, Commune, Month],
     additive: true,
+    method_vi: "Tin tuyển dụng đang đăng và số lao động cần tuyển; theo tháng, các tin đăng trong tháng.",
+    method_en: "Published job postings and the workers they ask for; by month, the postings published in it.",
 };
 
 /// Open jobs and the workers they want, by occupation group, occupation, level, zone or commune;

@@ -39,6 +39,8 @@ pub const MATCHING: Statistic = Statistic {
     ],
     dimensions: &[OccupationGroup, Occupation, Level, Zone, Commune],
     additive: false,
+    method_vi: "Hồ sơ ứng tuyển vào tin tuyển dụng, số người được nhận và số ngày trung vị từ khi đăng tin đến khi nhận; tính mọi tài khoản (chỉ cán bộ xem). Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "Applications to job postings, hires, and the median days from publication to a hire; every account counts (staff only). Counts of people under 5 are withheld; others are rounded to the nearest 5.",
 };
 
 /// Applications to jobs, hires and the median days from publication to a hire (staff;

@@ -57,6 +57,9 @@ pub struct Statistic {
     pub columns: &'static [Column],
     pub dimensions: &'static [Dimension],
     pub additive: bool,
+    /// What is counted and how it is protected, in words.
+    pub method_vi: &'static str,
+    pub method_en: &'static str,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -91,6 +94,8 @@ pub struct StatTable {
     /// Sums over all rows, where the rows partition the whole.
     #[schema(value_type = Option<Object>)]
     pub total: Option<serde_json::Map<String, serde_json::Value>>,
+    /// What is counted, who counts and how counts of people are protected.
+    pub method: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +207,11 @@ pub fn respond(
                     })
                     .collect(),
                 total: total.as_deref().map(map),
+                method: if lang == Lang::En {
+                    stat.method_en
+                } else {
+                    stat.method_vi
+                },
             }))
         }
         Format::Csv | Format::Xlsx => {

@@ -30,12 +30,14 @@ pub const RECRUITMENT: Statistic = Statistic {
     ],
     dimensions: &[OccupationGroup, Occupation, Level],
     additive: true,
+    method_vi: "Nhu cầu tuyển dụng năm sau do các doanh nghiệp đã được xác minh kê khai.",
+    method_en: "The recruitment verified enterprises declared they plan for the next year.",
 };
 
 /// What enterprises declared they plan to recruit in the year after `year` (public).
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year"), StatsQuery),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035"), StatsQuery),
     responses(
         (status = 200, description = "The table; `format=csv` or `xlsx` gives a file with Vietnamese headings", content(
             (StatTable = "application/json"),
@@ -49,10 +51,13 @@ pub const RECRUITMENT: Statistic = Statistic {
 pub async fn get_recruitment_statistics(
     req: HttpRequest,
     state: web::Data<AppState>,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let (dim, format) = parse(&RECRUITMENT, &query)?;
     let mut conn = state.conn().await?;
     let rows = labour_store::statistics::planned_recruitment(&mut conn, year, dim)

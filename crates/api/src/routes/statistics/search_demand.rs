@@ -16,8 +16,8 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct SearchDemandQuery {
-    /// The last this many days (1-366, default 30).
-    #[param(value_type = Option<u32>)]
+    /// The last this many days (1 to 366, default 30).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 366)]
     days: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
     format: Option<String>,
@@ -80,12 +80,12 @@ pub async fn get_search_demand(
     })?;
     let mut check = QueryChecker::default();
     let days = check
-        .parse("days", query.days.as_deref(), |v| {
-            v.parse::<u32>()
-                .ok()
-                .filter(|d| (1..=366).contains(d))
-                .ok_or(labour_domain::Error::OutOfRange { min: 1, max: 366 })
-        })
+        .number(
+            "days",
+            query.days.as_deref(),
+            &labour_domain::bounds::SEARCH_DEMAND_DAYS,
+        )
+        .and_then(|d| u32::try_from(d).ok())
         .unwrap_or(30);
     let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;

@@ -22,6 +22,8 @@ pub const SUPPLY: Statistic = Statistic {
     dimensions: &[OccupationGroup, Occupation, Level, Commune],
     // A worker wanting several occupations counts in each: rows overlap.
     additive: false,
+    method_vi: "Người có hồ sơ tìm việc trên cổng. Một người lao động chỉ được tính khi tài khoản đã có ít nhất 30 ngày và một tổ chức đã được xác minh đã xử lý (chuyển qua bước \"đã nhận\") ít nhất một hồ sơ của họ, để tài khoản lập ra hàng loạt không làm lộ ô nhỏ. Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "Workers with a job-seeker profile on the portal. A worker counts only once their account is at least 30 days old and a verified organisation has acted on (moved past \"received\") at least one of their applications, so accounts made in bulk cannot uncover a small cell. Counts of people under 5 are withheld; others are rounded to the nearest 5.",
 };
 
 /// Workers with a profile on the portal, by the occupation or group they want, their level or

@@ -37,6 +37,8 @@ pub const TRAINING: Statistic = Statistic {
     ],
     dimensions: &[Level, OccupationGroup, Occupation, Zone, Commune, Month],
     additive: true,
+    method_vi: "Khóa học đang đăng, số chỗ học, và người đăng ký quan tâm (chưa rút). Một người lao động chỉ được tính khi tài khoản đã có ít nhất 30 ngày và một tổ chức đã được xác minh đã xử lý (chuyển qua bước \"đã nhận\") ít nhất một hồ sơ của họ, để tài khoản lập ra hàng loạt không làm lộ ô nhỏ. Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "Published courses, their seats, and the workers who registered interest (not withdrawn). A worker counts only once their account is at least 30 days old and a verified organisation has acted on (moved past \"received\") at least one of their applications, so accounts made in bulk cannot uncover a small cell. Counts of people under 5 are withheld; others are rounded to the nearest 5.",
 };
 
 /// Published courses, their seats and how many workers registered interest, by level, group,

@@ -45,6 +45,8 @@ pub const WORKFORCE: Statistic = Statistic {
     dimensions: &[OccupationGroup, Level],
     // An enterprise appears in several rows; the other columns add up.
     additive: true,
+    method_vi: "Lao động do các doanh nghiệp đã được xác minh kê khai cho năm; kê khai của doanh nghiệp chưa hoặc không được xác minh không được tính. Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "The workforce verified enterprises declared for the year; declarations of enterprises not verified do not count. Counts of people under 5 are withheld; others are rounded to the nearest 5.",
 };
 
 /// The workforce the enterprises declared for a year, by occupation group or level (public;
@@ -52,7 +54,7 @@ pub const WORKFORCE: Statistic = Statistic {
 /// row it appears in.
 #[utoipa::path(
     tag = "statistics",
-    params(("year" = i32, Path, description = "The collection year"), StatsQuery),
+    params(("year" = i32, Path, minimum = 2020, maximum = 2035, description = "The collection year, 2020 to 2035"), StatsQuery),
     responses(
         (status = 200, description = "The table; `format=csv` or `xlsx` gives a file with Vietnamese headings", content(
             (StatTable = "application/json"),
@@ -66,10 +68,13 @@ pub const WORKFORCE: Statistic = Statistic {
 pub async fn get_workforce_statistics(
     req: HttpRequest,
     state: web::Data<AppState>,
-    year: web::Path<i32>,
+    year: web::Path<i64>,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let year = year.into_inner();
+    let year = crate::pagination::path_year(
+        year.into_inner(),
+        &labour_domain::bounds::declaration_years(),
+    )?;
     let (dim, format) = parse(&WORKFORCE, &query)?;
     let mut conn = state.conn().await?;
     let rows = labour_store::statistics::workforce(&mut conn, year, dim)
