@@ -179,6 +179,10 @@ pub enum CourseMode {
 /// Longest a deadline or start may lie ahead.
 const MAX_DAYS_AHEAD: i64 = 2 * 366;
 
+/// The largest monthly salary a job may state, in VND (a billion: far above any real offer, low
+/// enough to catch a slip of the keyboard).
+pub const MAX_SALARY_VND: u64 = 1_000_000_000;
+
 /// Collects rule violations with the JSON path of the field.
 #[derive(Debug, Default)]
 struct Problems(Vec<(String, Error)>);
@@ -318,8 +322,8 @@ impl Content {
                 p.list("skills", &c.skills, 30, 100);
                 p.list("languages", &c.languages, 10, 50);
                 if let Salary::Range { min_vnd, max_vnd } = c.salary {
-                    p.range("salary.min_vnd", min_vnd, 1, 1_000_000_000);
-                    p.range("salary.max_vnd", max_vnd, 1, 1_000_000_000);
+                    p.range("salary.min_vnd", min_vnd, 1, MAX_SALARY_VND);
+                    p.range("salary.max_vnd", max_vnd, 1, MAX_SALARY_VND);
                     if min_vnd > max_vnd {
                         p.0.push(("salary.max_vnd".into(), Error::MinAboveMax));
                     }

@@ -5,7 +5,7 @@ pub mod content;
 pub mod flags;
 pub mod lifecycle;
 
-pub use content::{Content, CourseContent, JobContent, TrainingNeedContent};
+pub use content::{Content, CourseContent, JobContent, MAX_SALARY_VND, TrainingNeedContent};
 pub use lifecycle::{State, Transition};
 
 use crate::error::ClosedSet;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::extract::Json;
 use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::state::AppState;
 
@@ -44,7 +45,7 @@ pub struct Accepted {
 #[post("/accounts")]
 pub async fn create_account(
     state: web::Data<AppState>,
-    body: web::Json<CreateAccountRequest>,
+    body: Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut check = FieldErrors::default();
     let identifier = super::identifier(&mut check, body.email.as_deref(), body.phone.as_deref());

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ApiKey;
+use crate::extract::Json;
 use crate::auth::tokens::new_api_key;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
@@ -56,7 +57,7 @@ pub async fn create_api_key(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<CreateApiKeyRequest>,
+    body: Json<CreateApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::Application;
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, Problem, field_error};
 use crate::state::AppState;
@@ -44,7 +45,7 @@ pub async fn update_application_status(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<StatusRequest>,
+    body: Json<StatusRequest>,
 ) -> Result<web::Json<Application>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::DeclarationYear;
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::state::AppState;
@@ -36,7 +37,7 @@ pub struct OpenYear {
 pub async fn create_declaration_year(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<OpenYear>,
+    body: Json<OpenYear>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")

@@ -7,6 +7,7 @@ use labour_store::declarations::Saved;
 use uuid::Uuid;
 
 use super::DeclarationView;
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::routes::organisations::{facts, load, not_found};
@@ -41,7 +42,7 @@ pub async fn update_declaration(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(Uuid, i32)>,
-    body: web::Json<Declaration>,
+    body: Json<Declaration>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, year) = path.into_inner();
     let mut conn = state.conn().await?;

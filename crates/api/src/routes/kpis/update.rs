@@ -5,6 +5,7 @@ use labour_domain::policy::Action;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::state::AppState;
@@ -41,7 +42,7 @@ pub async fn update_kpi(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(String, i32)>,
-    body: web::Json<EnterValue>,
+    body: Json<EnterValue>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::EnterIndicatorValues, || {
         ApiError::internal("never hidden")

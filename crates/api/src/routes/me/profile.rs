@@ -6,6 +6,7 @@ use labour_store::workers::{ProfileRow, Saved};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::extract::Json;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::lang::{Lang, Text};
@@ -100,7 +101,7 @@ pub async fn update_my_profile(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<WorkerProfile>,
+    body: Json<WorkerProfile>,
 ) -> Result<HttpResponse, ApiError> {
     let account = require_own_account(&caller)?;
     let profile = body.into_inner();

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::extract::Json;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::state::AppState;
@@ -37,7 +38,7 @@ pub struct Marked {
 pub async fn mark_notifications_read(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<MarkRead>,
+    body: Json<MarkRead>,
 ) -> Result<web::Json<Marked>, ApiError> {
     let account = require_own_account(&caller)?;
     let mut errors = FieldErrors::default();

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::Occupation;
+use crate::extract::Json;
 use crate::errors::{ApiError, ErrorCode, Problem, field_error};
 use crate::state::AppState;
 
@@ -43,7 +44,7 @@ pub struct LookupResponse {
 #[post("/occupations/lookup")]
 pub async fn lookup_occupations(
     state: web::Data<AppState>,
-    body: web::Json<LookupRequest>,
+    body: Json<LookupRequest>,
 ) -> Result<web::Json<LookupResponse>, ApiError> {
     if body.codes.len() > MAX_CODES {
         return Err(ApiError::new(ErrorCode::ValidationFailed).detail(

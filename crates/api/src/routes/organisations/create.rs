@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::Organisation;
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::lang::Text;
@@ -70,7 +71,7 @@ fn field(
 pub async fn create_organisation(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateOrganisationRequest>,
+    body: Json<CreateOrganisationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::RegisterOrganisation, || {
         ApiError::internal("never hidden")

@@ -8,6 +8,7 @@ use labour_store::postings::{Created, IdempotencyKey, NewPosting};
 use uuid::Uuid;
 
 use super::{Posting, check_content};
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::routes::organisations::{facts, load, not_found};
@@ -38,7 +39,7 @@ pub async fn create_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<Content>,
+    body: Json<super::PostingBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
@@ -46,7 +47,7 @@ pub async fn create_posting(
     require(&caller, Action::WritePostings(facts(&org)), || {
         not_found(id)
     })?;
-    let content = body.into_inner();
+    let content = body.into_inner().0;
     if content.kind().posted_by().as_str() != org.kind {
         return Err(ApiError::new(ErrorCode::ValidationFailed)
             .detail(

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{SavedSearch, search_request};
+use crate::extract::Json;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, Problem};
 use crate::lang::Text;
@@ -44,7 +45,7 @@ pub struct SaveSearchRequest {
 pub async fn create_saved_search(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<SaveSearchRequest>,
+    body: Json<SaveSearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let account = require_own_account(&caller)?;
     let body = body.into_inner();

@@ -37,8 +37,8 @@ pub struct SearchQuery {
     commune: Option<String>,
     /// Training levels, comma-separated (`so_cap,trung_cap`).
     level: Option<String>,
-    /// Jobs paying at least this many VND a month.
-    #[param(value_type = Option<u64>)]
+    /// Jobs paying at least this many VND a month (0 to 1,000,000,000).
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 1_000_000_000)]
     salary_min: Option<String>,
     /// Job shifts, comma-separated (`day`, `night`, `rotating`, `part_time`).
     shift: Option<String>,
@@ -244,11 +244,11 @@ pub fn parse(
         }
     }
     if let Some(vnd) = check.parse("salary_min", q.salary_min.as_deref(), |v| {
+        let max = labour_domain::posting::MAX_SALARY_VND;
         v.parse::<u64>()
-            .map_err(|_| labour_domain::Error::OutOfRange {
-                min: 0,
-                max: u64::MAX,
-            })
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or(labour_domain::Error::OutOfRange { min: 0, max })
     }) {
         filters.push(Filter::SalaryAtLeast(vnd));
     }

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{TokenPair, pair};
+use crate::extract::Json;
 use crate::auth::Caller;
 use crate::auth::password::Verified;
 use crate::auth::tokens::new_refresh_token;
@@ -57,7 +58,7 @@ fn wrong_credentials() -> ApiError {
 pub async fn create_session(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let identifier = Identifier::parse(&body.identifier).map_err(|e| {
         ApiError::new(ErrorCode::ValidationFailed)

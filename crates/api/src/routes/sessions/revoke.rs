@@ -5,6 +5,7 @@ use labour_store::audit::Event;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::extract::Json;
 use crate::auth::Caller;
 use crate::auth::tokens::hash_secret;
 use crate::errors::{ApiError, Problem};
@@ -38,7 +39,7 @@ impl std::fmt::Debug for RevokeRequest {
 pub async fn revoke_session(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<RevokeRequest>,
+    body: Json<RevokeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
     let mut account = None;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::state::AppState;
@@ -48,7 +49,7 @@ pub struct StaffAccount {
 pub async fn create_staff(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateStaffRequest>,
+    body: Json<CreateStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::CreateStaff, || {
         ApiError::internal("never hidden")
