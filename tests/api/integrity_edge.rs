@@ -74,14 +74,28 @@ async fn a_nul_character_is_refused_naming_the_field_on_every_endpoint() -> Test
     // (method, path, caller, body or None for a query string, field named)
     let rows: Vec<(&str, String, Auth, Option<serde_json::Value>, &str)> = vec![
         ("GET", "/api/v1/zones?q=a%00b".into(), Auth::None, None, "q"),
-        ("GET", "/api/v1/occupations?q=a%00b".into(), Auth::None, None, "q"),
-        ("GET", "/api/v1/communes?q=a%00b".into(), Auth::None, None, "q"),
+        (
+            "GET",
+            "/api/v1/occupations?q=a%00b".into(),
+            Auth::None,
+            None,
+            "q",
+        ),
+        (
+            "GET",
+            "/api/v1/communes?q=a%00b".into(),
+            Auth::None,
+            None,
+            "q",
+        ),
         ("GET", "/api/v1/jobs?q=a%00b".into(), Auth::None, None, "q"),
         (
             "POST",
             "/api/v1/accounts".into(),
             Auth::None,
-            Some(json!({ "email": "new@example.vn", "password": "mật khẩu dài 2026", "display_name": nul })),
+            Some(
+                json!({ "email": "new@example.vn", "password": "mật khẩu dài 2026", "display_name": nul }),
+            ),
             "display_name",
         ),
         (
@@ -191,10 +205,7 @@ async fn a_nul_character_is_refused_naming_the_field_on_every_endpoint() -> Test
         };
         assert_eq!(res.status, status, "{method} {path}: {}", res.text());
         assert_eq!(res.json()["code"], code, "{method} {path}");
-        assert_eq!(
-            res.header("content-type"),
-            Some("application/problem+json")
-        );
+        assert_eq!(res.header("content-type"), Some("application/problem+json"));
         assert_eq!(
             message_for(&res, field),
             format!("{field} contains the control character U+0000; remove it."),
@@ -231,7 +242,13 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
     // Two bad fields at once: a mistyped one and a missing one.
     let body = json!({ "email": "an@example.vn", "password": 12345678 });
     let res = app
-        .send_json("POST", "/api/v1/accounts", &Auth::None, &[("accept-language", "en")], &body)
+        .send_json(
+            "POST",
+            "/api/v1/accounts",
+            &Auth::None,
+            &[("accept-language", "en")],
+            &body,
+        )
         .await?;
     assert_eq!(res.status, 422, "{}", res.text());
     assert_eq!(res.json()["code"], "validation_failed");
@@ -245,10 +262,18 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
         ]
     );
     assert_eq!(message_for(&res, "password"), "password must be text.");
-    assert_eq!(message_for(&res, "display_name"), "display_name is required.");
-    let res = app.json("POST", "/api/v1/accounts", &Auth::None, &body).await?;
+    assert_eq!(
+        message_for(&res, "display_name"),
+        "display_name is required."
+    );
+    let res = app
+        .json("POST", "/api/v1/accounts", &Auth::None, &body)
+        .await?;
     assert_no_leaks(&res);
-    assert_eq!(message_for(&res, "password"), "password phải là văn bản (chuỗi ký tự).");
+    assert_eq!(
+        message_for(&res, "password"),
+        "password phải là văn bản (chuỗi ký tự)."
+    );
     assert_eq!(message_for(&res, "display_name"), "Cần có display_name.");
 
     // An unknown field names the fields there are.
@@ -289,7 +314,10 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
         .await?;
     assert_eq!(res.status, 422, "{}", res.text());
     assert_no_leaks(&res);
-    assert_eq!(message_for(&res, "headcount"), "headcount must be a whole number.");
+    assert_eq!(
+        message_for(&res, "headcount"),
+        "headcount must be a whole number."
+    );
     assert_eq!(
         message_for(&res, "salary.min_vnd"),
         "salary.min_vnd must be a whole number from 0 to 9007199254740991."
@@ -302,7 +330,10 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
         message_for(&res, "deadline"),
         "deadline must be a date as YYYY-MM-DD, for example 2026-03-31."
     );
-    assert_eq!(message_for(&res, "zone_id"), "zone_id is not a valid id (UUID).");
+    assert_eq!(
+        message_for(&res, "zone_id"),
+        "zone_id is not a valid id (UUID)."
+    );
 
     let mut job = labour_tests::job("Thợ hàn");
     job["kind"] = json!("jobs");
@@ -325,7 +356,10 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
         .send(
             "POST",
             "/api/v1/accounts",
-            &[("content-type", "application/json"), ("accept-language", "en")],
+            &[
+                ("content-type", "application/json"),
+                ("accept-language", "en"),
+            ],
             Some(b"{\"email\": \"an@example.vn\",\n \"password\": }".to_vec()),
         )
         .await?;
@@ -343,7 +377,9 @@ async fn every_bad_field_of_a_body_is_named_in_both_languages() -> TestResult {
 async fn bad_query_and_path_parameters_are_named() -> TestResult {
     let app = TestApp::spawn().await?;
     // Every unknown parameter, not just the first.
-    let res = app.get_in("/api/v1/zones?kidn=x&q=a&colour=red", "en").await?;
+    let res = app
+        .get_in("/api/v1/zones?kidn=x&q=a&colour=red", "en")
+        .await?;
     assert_eq!(res.status, 400);
     assert_eq!(res.json()["code"], "invalid_query");
     assert_no_leaks(&res);
@@ -373,7 +409,10 @@ async fn bad_query_and_path_parameters_are_named() -> TestResult {
         .get_in("/api/v1/statistics/workforce/next-year", "en")
         .await?;
     assert_eq!(res.status, 400, "{}", res.text());
-    assert_eq!(message_for(&res, "year"), "year must be a year, for example 2026.");
+    assert_eq!(
+        message_for(&res, "year"),
+        "year must be a year, for example 2026."
+    );
 
     // A number beyond its range gives the range that is documented.
     let res = app
@@ -381,7 +420,10 @@ async fn bad_query_and_path_parameters_are_named() -> TestResult {
         .await?;
     assert_eq!(res.status, 400);
     assert_no_leaks(&res);
-    assert_eq!(message_for(&res, "salary_min"), "Must be from 0 to 1000000000.");
+    assert_eq!(
+        message_for(&res, "salary_min"),
+        "Must be from 0 to 1000000000."
+    );
     Ok(())
 }
 
@@ -407,7 +449,10 @@ async fn wrong_media_type_and_oversized_bodies_are_explained() -> TestResult {
         .send(
             "POST",
             "/api/v1/accounts",
-            &[("content-type", "application/json"), ("accept-language", "en")],
+            &[
+                ("content-type", "application/json"),
+                ("accept-language", "en"),
+            ],
             Some(huge.into_bytes()),
         )
         .await?;

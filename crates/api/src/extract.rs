@@ -154,7 +154,9 @@ fn syntax_error(body: &[u8], e: &serde_json::Error) -> ApiError {
         ),
         _ => error.detail(
             format!("Nội dung không phải JSON hợp lệ: có lỗi ở dòng {line}, cột {column}."),
-            format!("The body is not valid JSON: there is a mistake at line {line}, column {column}."),
+            format!(
+                "The body is not valid JSON: there is a mistake at line {line}, column {column}."
+            ),
         ),
     }
 }
@@ -417,14 +419,30 @@ fn any_placeholders() -> Vec<Value> {
 #[derive(Debug, Clone, PartialEq)]
 enum Fault {
     Missing(String),
-    Unknown { field: String, allowed: Vec<String> },
+    Unknown {
+        field: String,
+        allowed: Vec<String>,
+    },
     Duplicate(String),
-    UnknownVariant { value: String, allowed: Vec<String> },
-    InvalidType { unexpected: String, expected: Expect },
-    InvalidValue { unexpected: String, expected: Expect },
-    InvalidLength { expected: Expect },
+    UnknownVariant {
+        value: String,
+        allowed: Vec<String>,
+    },
+    InvalidType {
+        unexpected: String,
+        expected: Expect,
+    },
+    InvalidValue {
+        unexpected: String,
+        expected: Expect,
+    },
+    InvalidLength {
+        expected: Expect,
+    },
     /// A type's own refusal (a UUID, a date): `expected` guessed from its words.
-    Other { expected: Expect },
+    Other {
+        expected: Expect,
+    },
 }
 
 /// The names between backticks in `rest`.
@@ -520,10 +538,7 @@ impl Fault {
         let (code, message) = match self {
             Fault::Missing(_) => (
                 "required",
-                Text::new(
-                    format!("Cần có {field}."),
-                    format!("{field} is required."),
-                ),
+                Text::new(format!("Cần có {field}."), format!("{field} is required.")),
             ),
             Fault::Unknown { allowed, .. } => {
                 let list = allowed.join(", ");
@@ -533,7 +548,9 @@ impl Fault {
                 };
                 let message = if allowed.is_empty() {
                     Text::new(
-                        format!("{field} không phải là {vi} của yêu cầu này; yêu cầu này không nhận {vi} nào."),
+                        format!(
+                            "{field} không phải là {vi} của yêu cầu này; yêu cầu này không nhận {vi} nào."
+                        ),
                         format!("{field} is not a {en} of this request; it takes no {en}s."),
                     )
                 } else {
@@ -601,9 +618,11 @@ impl Fault {
     /// Values to try in place of the faulty one.
     fn placeholders(&self) -> Vec<Value> {
         match self {
-            Fault::UnknownVariant { allowed, .. } => {
-                allowed.iter().take(1).map(|v| Value::from(v.as_str())).collect()
-            }
+            Fault::UnknownVariant { allowed, .. } => allowed
+                .iter()
+                .take(1)
+                .map(|v| Value::from(v.as_str()))
+                .collect(),
             Fault::InvalidType { expected, .. }
             | Fault::InvalidValue { expected, .. }
             | Fault::InvalidLength { expected }
@@ -646,7 +665,10 @@ pub fn nested<T: DeserializeOwned, E: serde::de::Error>(
 
 /// An error raised inside such a buffered value, at `field`.
 pub fn nested_error<E: serde::de::Error>(field: &str, message: impl std::fmt::Display) -> E {
-    E::custom(format!("{MARK}{}{MARK}{message}", Value::Array(vec![Value::from(field)])))
+    E::custom(format!(
+        "{MARK}{}{MARK}{message}",
+        Value::Array(vec![Value::from(field)])
+    ))
 }
 
 fn path_steps(path: &serde_path_to_error::Path) -> Vec<Step> {
@@ -667,27 +689,34 @@ fn locate(value: &Value, mut steps: Vec<Step>, message: &str) -> (Vec<Step>, Fau
             break;
         };
         if let Ok(Value::Array(more)) = serde_json::from_str::<Value>(path) {
-            steps.extend(more.into_iter().filter_map(|s| match s {
-                Value::String(k) => Some(Step::Key(k)),
-                Value::Number(n) => n.as_u64().and_then(|i| usize::try_from(i).ok()).map(Step::Index),
-                _ => None,
+            steps.extend(more.into_iter().filter_map(|s| {
+                match s {
+                    Value::String(k) => Some(Step::Key(k)),
+                    Value::Number(n) => n
+                        .as_u64()
+                        .and_then(|i| usize::try_from(i).ok())
+                        .map(Step::Index),
+                    _ => None,
+                }
             }));
         }
         message = inner.to_owned();
     }
     let fault = Fault::classify(&message);
     match &fault {
-        Fault::Missing(f) | Fault::Duplicate(f) | Fault::Unknown { field: f, .. } => {
-            // An unknown key is already on the path; a missing one is not.
-            if steps.last() != Some(&Step::Key(f.clone())) {
-                steps.push(Step::Key(f.clone()));
-            }
+        // An unknown key is already on the path; a missing one is not.
+        Fault::Missing(f) | Fault::Duplicate(f) | Fault::Unknown { field: f, .. }
+            if steps.last() != Some(&Step::Key(f.clone())) =>
+        {
+            steps.push(Step::Key(f.clone()));
         }
         Fault::InvalidType { unexpected, .. } | Fault::InvalidValue { unexpected, .. } => {
             // Inside a value serde buffered, the path stops at the container: find the leaf.
             if let Some(inner) = get(value, &steps)
                 && (inner.is_object() || inner.is_array())
-                && let Some(found) = find_leaf(inner, &|v| describe_leaf(v).as_deref() == Some(unexpected.as_str()))
+                && let Some(found) = find_leaf(inner, &|v| {
+                    describe_leaf(v).as_deref() == Some(unexpected.as_str())
+                })
             {
                 steps.extend(found);
             }
@@ -1023,13 +1052,28 @@ mod tests {
                 assert!(!message.contains(leak), "{message}");
             }
         }
-        let by = |f: &str| got.iter().find(|g| g.0 == f).map(|g| g.2.clone()).unwrap_or_default();
+        let by = |f: &str| {
+            got.iter()
+                .find(|g| g.0 == f)
+                .map(|g| g.2.clone())
+                .unwrap_or_default()
+        };
         assert_eq!(by("age"), "age must be a whole number.");
-        assert_eq!(by("rows[1].count"), "rows[1].count must be a whole number from 0 to 4294967295.");
+        assert_eq!(
+            by("rows[1].count"),
+            "rows[1].count must be a whole number from 0 to 4294967295."
+        );
         assert_eq!(by("id"), "id is not a valid id (UUID).");
-        assert_eq!(by("shift"), "shift cannot be \"dusk\"; use one of: day, night.");
+        assert_eq!(
+            by("shift"),
+            "shift cannot be \"dusk\"; use one of: day, night."
+        );
         assert_eq!(by("display_name"), "display_name is required.");
-        assert!(by("colour").starts_with("colour is not a field of this request; fields are: display_name, age"));
+        assert!(
+            by("colour").starts_with(
+                "colour is not a field of this request; fields are: display_name, age"
+            )
+        );
     }
 
     #[test]
@@ -1041,14 +1085,63 @@ mod tests {
         );
         assert_eq!(
             got.iter().map(|g| (g.0.as_str(), g.1)).collect::<Vec<_>>(),
-            vec![("display_name", "control_character"), ("rows[0].note", "control_character")]
+            vec![
+                ("display_name", "control_character"),
+                ("rows[0].note", "control_character")
+            ]
         );
+    }
+
+    /// Request bodies go through [`Json`], so none can skip the checks above.
+    #[test]
+    fn no_handler_reads_a_body_with_actix_json() -> Result<(), std::io::Error> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+        let mut stack = vec![root];
+        let mut offenders = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir)?.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path)?;
+                // An argument `name: web::Json<...>` is a request body; `-> ... web::Json<...>`
+                // and `web::Json(...)` are responses.
+                for line in text.lines() {
+                    let t = line.trim();
+                    if t.contains(": web::Json<") || t.contains(": actix_web::web::Json<") {
+                        offenders.push(format!("{}: {t}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "use crate::extract::Json: {offenders:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn posting_content_errors_keep_their_paths() {
+        let body = br#"{"kind": "course", "title": 5, "seats": -3, "mode": "remote", "colour": 1}"#;
+        let e = parse_body::<crate::routes::postings::PostingBody>(body).err();
+        let fields: Vec<String> = e
+            .map(|e| e.errors.iter().map(|f| f.field.clone()).collect())
+            .unwrap_or_default();
+        for f in ["title", "seats", "mode", "colour", "description"] {
+            assert!(fields.iter().any(|x| x == f), "{f} not in {fields:?}");
+        }
     }
 
     #[test]
     fn syntax_errors_give_line_and_column() {
         let e = parse_body::<Body>(b"{\n \"age\": 1,,}").err();
         let detail = e.and_then(|e| e.detail).map(|d| d.en).unwrap_or_default();
-        assert_eq!(detail, "The body is not valid JSON: there is a mistake at line 2, column 11.");
+        assert_eq!(
+            detail,
+            "The body is not valid JSON: there is a mistake at line 2, column 11."
+        );
     }
 }

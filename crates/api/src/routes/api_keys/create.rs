@@ -10,10 +10,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ApiKey;
-use crate::extract::Json;
 use crate::auth::tokens::new_api_key;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::state::AppState;
 

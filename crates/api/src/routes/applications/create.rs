@@ -9,9 +9,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::Application;
-use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem, field_error};
+use crate::extract::Json;
 use crate::routes::postings::{facts, load, not_found};
 use crate::state::AppState;
 

@@ -7,9 +7,9 @@ use labour_store::declarations::Saved;
 use uuid::Uuid;
 
 use super::DeclarationView;
-use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::routes::postings::{etag, if_match};
 use crate::state::AppState;

@@ -5,9 +5,9 @@ use labour_domain::policy::Action;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -6,9 +6,9 @@ use labour_store::workers::{ProfileRow, Saved};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::extract::Json;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::{Lang, Text};
 use crate::state::AppState;
 

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::Occupation;
-use crate::extract::Json;
 use crate::errors::{ApiError, ErrorCode, Problem, field_error};
+use crate::extract::Json;
 use crate::state::AppState;
 
 /// Most codes one lookup may ask for.

@@ -10,9 +10,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{Organisation, facts, load, not_found};
-use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::state::AppState;
 

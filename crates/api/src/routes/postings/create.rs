@@ -8,9 +8,9 @@ use labour_store::postings::{Created, IdempotencyKey, NewPosting};
 use uuid::Uuid;
 
 use super::{Posting, check_content};
-use crate::extract::Json;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::state::AppState;
 

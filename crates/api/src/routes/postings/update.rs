@@ -6,9 +6,9 @@ use labour_domain::posting::Transition;
 use uuid::Uuid;
 
 use super::{Posting, check_content, if_match, load, transition};
-use crate::extract::Json;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 /// Replaces a posting's content. `If-Match` must carry the version you read (412 when someone

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{SavedSearch, search_request};
-use crate::extract::Json;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::pagination::QueryChecker;
 use crate::state::AppState;

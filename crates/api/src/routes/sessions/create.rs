@@ -9,11 +9,11 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{TokenPair, pair};
-use crate::extract::Json;
 use crate::auth::Caller;
 use crate::auth::password::Verified;
 use crate::auth::tokens::new_refresh_token;
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]

@@ -7,10 +7,10 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{TokenPair, invalid_refresh_token, pair};
-use crate::extract::Json;
 use crate::auth::Caller;
 use crate::auth::tokens::{hash_secret, new_refresh_token};
 use crate::errors::{ApiError, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]

@@ -5,10 +5,10 @@ use labour_store::audit::Event;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::extract::Json;
 use crate::auth::Caller;
 use crate::auth::tokens::hash_secret;
 use crate::errors::{ApiError, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema, Default)]
