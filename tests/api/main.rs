@@ -12,6 +12,7 @@ mod integrity_search;
 mod integrity_exports;
 mod integrity_numbers;
 mod integrity_statistics;
+mod integrity_edge;
 mod kpis;
 mod matching;
 mod open_data;

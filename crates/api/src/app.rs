@@ -2,7 +2,6 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpMessage, HttpRequest, HttpResponse, web};
@@ -37,13 +36,15 @@ pub fn build(
         .into_utoipa_app()
         .openapi(crate::openapi::base())
         .app_data(web::Data::new(state))
+        .app_data(crate::extract::BodyLimit(settings.max_body_bytes))
         .app_data(
-            web::JsonConfig::default()
-                .limit(settings.max_body_bytes)
-                .error_handler(move |e, _| json_error(e, settings.max_body_bytes).into()),
+            web::QueryConfig::default()
+                .error_handler(|e, req| crate::extract::query_error(&e, req).into()),
         )
-        .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
-        .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|e, req| crate::extract::path_error(&e, req).into()),
+        )
         .configure(crate::routes::configure)
         .split_for_parts();
     let api = crate::openapi::complete(api);
@@ -53,6 +54,7 @@ pub fn build(
         .route("/docs", web::get().to(docs_redirect))
         .default_service(web::to(route_not_found))
         .wrap(from_fn(crate::auth::authenticate))
+        .wrap(from_fn(crate::extract::refuse_control_characters))
         .wrap(from_fn(render_problems))
         .wrap(from_fn(request_id_header))
         .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
@@ -98,47 +100,4 @@ async fn request_id_header(
             .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
-}
-
-fn json_error(e: JsonPayloadError, limit: usize) -> ApiError {
-    match e {
-        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-            ApiError::new(ErrorCode::PayloadTooLarge).detail(
-                format!("Nội dung gửi lên vượt quá giới hạn {limit} byte."),
-                format!("The request body is larger than the limit of {limit} bytes."),
-            )
-        }
-        JsonPayloadError::ContentType => ApiError::new(ErrorCode::UnsupportedMediaType).detail(
-            "Hãy gửi nội dung JSON với tiêu đề Content-Type: application/json.",
-            "Send a JSON body with the header Content-Type: application/json.",
-        ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::new(ErrorCode::ValidationFailed).detail(
-                format!("Dữ liệu JSON không đúng cấu trúc: {e}."),
-                format!("The JSON does not have the expected shape: {e}."),
-            )
-        }
-        JsonPayloadError::Deserialize(e) => ApiError::new(ErrorCode::InvalidJson).detail(
-            format!("Không đọc được JSON: {e}."),
-            format!("The body is not valid JSON: {e}."),
-        ),
-        other => ApiError::new(ErrorCode::InvalidJson).detail(
-            format!("Không đọc được nội dung gửi lên: {other}."),
-            format!("The request body could not be read: {other}."),
-        ),
-    }
-}
-
-fn query_error(e: QueryPayloadError) -> ApiError {
-    ApiError::new(ErrorCode::InvalidQuery).detail(
-        format!("Tham số truy vấn không hợp lệ: {e}."),
-        format!("The query string is not valid: {e}."),
-    )
-}
-
-fn path_error(e: PathError) -> ApiError {
-    ApiError::new(ErrorCode::InvalidPathParameter).detail(
-        format!("Tham số trên đường dẫn không hợp lệ: {e}."),
-        format!("A path parameter is not valid: {e}."),
-    )
 }

@@ -10,6 +10,7 @@ pub mod digest;
 pub mod errors;
 pub mod expiry;
 pub mod export;
+pub mod extract;
 pub mod indexer;
 pub mod known;
 pub mod lang;

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 /// Sign-up with an email; with a phone instead, send `phone` and no `email`.
@@ -56,7 +57,7 @@ pub struct Accepted {
 pub async fn create_account(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateAccountRequest>,
+    body: Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut check = FieldErrors::default();
     let identifier = super::identifier(&mut check, body.email.as_deref(), body.phone.as_deref());

@@ -13,6 +13,7 @@ use super::ApiKey;
 use crate::auth::tokens::new_api_key;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::state::AppState;
 
@@ -56,7 +57,7 @@ pub async fn create_api_key(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<CreateApiKeyRequest>,
+    body: Json<CreateApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

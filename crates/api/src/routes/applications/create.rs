@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::Application;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem, field_error};
+use crate::extract::Json;
 use crate::routes::postings::{facts, load, not_found};
 use crate::state::AppState;
 
@@ -43,7 +44,7 @@ pub async fn create_application(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<ApplyRequest>,
+    body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

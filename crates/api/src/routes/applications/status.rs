@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::Application;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, Problem, field_error};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -45,7 +46,7 @@ pub async fn update_application_status(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<StatusRequest>,
+    body: Json<StatusRequest>,
 ) -> Result<web::Json<Application>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

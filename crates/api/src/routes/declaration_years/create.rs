@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::DeclarationYear;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -37,7 +38,7 @@ pub struct OpenYear {
 pub async fn create_declaration_year(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<OpenYear>,
+    body: Json<OpenYear>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::DeclarationView;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::routes::postings::{etag, if_match};
 use crate::state::AppState;
@@ -42,7 +43,7 @@ pub async fn update_declaration(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(Uuid, i64)>,
-    body: web::Json<Declaration>,
+    body: Json<Declaration>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, year) = path.into_inner();
     let year = crate::pagination::path_year(year, &labour_domain::bounds::declaration_years())?;

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -42,7 +43,7 @@ pub async fn update_kpi(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(String, i64)>,
-    body: web::Json<EnterValue>,
+    body: Json<EnterValue>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::EnterIndicatorValues, || {
         ApiError::internal("never hidden")

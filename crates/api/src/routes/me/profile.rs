@@ -9,9 +9,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::known::Code;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -151,7 +152,7 @@ pub async fn update_my_profile(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<WorkerProfile>,
+    body: Json<WorkerProfile>,
 ) -> Result<HttpResponse, ApiError> {
     let account = require_own_account(&caller)?;
     let profile = body.into_inner();

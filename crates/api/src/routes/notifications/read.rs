@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -38,7 +39,7 @@ pub struct Marked {
 pub async fn mark_notifications_read(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<MarkRead>,
+    body: Json<MarkRead>,
 ) -> Result<web::Json<Marked>, ApiError> {
     let account = require_own_account(&caller)?;
     let mut errors = FieldErrors::default();

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 
 use super::Occupation;
 use crate::errors::{ApiError, ErrorCode, Problem, field_error};
+use crate::extract::Json;
 use crate::state::AppState;
 
 /// Most codes one lookup may ask for.
@@ -43,7 +44,7 @@ pub struct LookupResponse {
 #[post("/occupations/lookup")]
 pub async fn lookup_occupations(
     state: web::Data<AppState>,
-    body: web::Json<LookupRequest>,
+    body: Json<LookupRequest>,
 ) -> Result<web::Json<LookupResponse>, ApiError> {
     if body.codes.len() > MAX_CODES {
         return Err(ApiError::new(ErrorCode::ValidationFailed).detail(

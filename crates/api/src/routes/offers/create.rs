@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::Offer;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::routes::postings::{facts, load, not_found};
 use crate::state::AppState;
@@ -54,7 +55,7 @@ pub async fn create_offer(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<CreateOfferRequest>,
+    body: Json<CreateOfferRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::Organisation;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -70,7 +71,7 @@ fn field(
 pub async fn create_organisation(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateOrganisationRequest>,
+    body: Json<CreateOrganisationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::RegisterOrganisation, || {
         ApiError::internal("never hidden")

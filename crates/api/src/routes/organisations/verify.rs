@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::{Organisation, facts, load, not_found};
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -44,7 +45,7 @@ pub async fn verify_organisation(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<VerificationRequest>,
+    body: Json<VerificationRequest>,
 ) -> Result<web::Json<Organisation>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

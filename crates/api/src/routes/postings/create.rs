@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{Posting, check_content};
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::routes::organisations::{facts, load, not_found};
 use crate::state::AppState;
 
@@ -38,7 +39,7 @@ pub async fn create_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<Content>,
+    body: Json<super::PostingBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let reference = state.reference().await?;
@@ -47,7 +48,7 @@ pub async fn create_posting(
     require(&caller, Action::WritePostings(facts(&org)), || {
         not_found(id)
     })?;
-    let content = body.into_inner();
+    let content = body.into_inner().0;
     if content.kind().posted_by().as_str() != org.kind {
         return Err(ApiError::new(ErrorCode::ValidationFailed)
             .detail(

@@ -331,3 +331,48 @@ pub fn require_owner(caller: &Caller, row: &PostingRow) -> Result<(), ApiError> 
     })?;
     crate::auth::require(caller, Action::WritePostings(org), || not_found(row.id))
 }
+
+/// A posting's content as a request body: [`Content`], read with the path of every error kept
+/// (serde's internally tagged enums lose it), so each bad field is named.
+#[derive(Debug)]
+pub struct PostingBody(pub Content);
+
+impl<'de> serde::Deserialize<'de> for PostingBody {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PostingBody, D::Error> {
+        use labour_domain::posting::{CourseContent, JobContent, TrainingNeedContent};
+        use serde::de::Error;
+        let mut value = serde_json::Value::deserialize(d)?;
+        let Some(object) = value.as_object_mut() else {
+            return Err(D::Error::invalid_type(
+                serde::de::Unexpected::Other("not an object"),
+                &"struct Content",
+            ));
+        };
+        const KINDS: &[&str] = &["job", "training_need", "course"];
+        let kind = match object.remove("kind") {
+            None => return Err(D::Error::missing_field("kind")),
+            Some(serde_json::Value::String(k)) => k,
+            Some(_) => {
+                return Err(crate::extract::nested_error(
+                    "kind",
+                    "invalid type: not text, expected a string",
+                ));
+            }
+        };
+        let content = match kind.as_str() {
+            "job" => Content::Job(crate::extract::nested::<JobContent, _>(&value, &[])?),
+            "training_need" => Content::TrainingNeed(crate::extract::nested::<
+                TrainingNeedContent,
+                _,
+            >(&value, &[])?),
+            "course" => Content::Course(crate::extract::nested::<CourseContent, _>(&value, &[])?),
+            other => {
+                return Err(crate::extract::nested_error(
+                    "kind",
+                    D::Error::unknown_variant(other, KINDS),
+                ));
+            }
+        };
+        Ok(PostingBody(content))
+    }
+}

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{Posting, load, not_found, optional_if_match, transition};
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -81,7 +82,7 @@ pub async fn reject_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<ReasonRequest>,
+    body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     moderate_with_reason(
         req,
@@ -115,7 +116,7 @@ pub async fn remove_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<ReasonRequest>,
+    body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     moderate_with_reason(
         req,

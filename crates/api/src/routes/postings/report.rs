@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::{facts, load, not_found};
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::state::AppState;
 
@@ -44,7 +45,7 @@ pub async fn report_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<ReportRequest>,
+    body: Json<ReportRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;

@@ -2,12 +2,13 @@
 
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use labour_domain::ClosedSet;
-use labour_domain::posting::{Content, Transition};
+use labour_domain::posting::Transition;
 use uuid::Uuid;
 
 use super::{Posting, check_content, if_match, load, transition};
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 /// Replaces a posting's content. `If-Match` must carry the version you read (412 when someone
@@ -33,7 +34,7 @@ pub async fn update_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<Content>,
+    body: Json<super::PostingBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let reference = state.reference().await?;
@@ -42,7 +43,7 @@ pub async fn update_posting(
     // Only the organisation writes; others learn nothing about a posting they cannot see.
     super::require_owner(&caller, &row)?;
     let expected = if_match(&req)?;
-    let content = body.into_inner();
+    let content = body.into_inner().0;
     if content.kind().as_str() != row.kind {
         return Err(ApiError::new(ErrorCode::ValidationFailed).detail(
             format!(

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use super::{SavedSearch, search_request};
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Json;
 use crate::lang::Text;
 use crate::pagination::QueryChecker;
 use crate::state::AppState;
@@ -45,7 +46,7 @@ pub struct SaveSearchRequest {
 pub async fn create_saved_search(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<SaveSearchRequest>,
+    body: Json<SaveSearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let account = require_own_account(&caller)?;
     let body = body.into_inner();

@@ -13,6 +13,7 @@ use crate::auth::Caller;
 use crate::auth::password::Verified;
 use crate::auth::tokens::new_refresh_token;
 use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -59,7 +60,7 @@ fn wrong_credentials() -> ApiError {
 pub async fn create_session(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let identifier = Identifier::parse(&body.identifier).map_err(|e| {
         ApiError::new(ErrorCode::ValidationFailed)

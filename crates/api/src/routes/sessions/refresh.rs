@@ -10,6 +10,7 @@ use super::{TokenPair, invalid_refresh_token, pair};
 use crate::auth::Caller;
 use crate::auth::tokens::{hash_secret, new_refresh_token};
 use crate::errors::{ApiError, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -38,7 +39,7 @@ impl std::fmt::Debug for RefreshRequest {
 pub async fn refresh_session(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (next, next_hash) = new_refresh_token();
     let expires = chrono::Utc::now() + state.auth.refresh_ttl;

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use crate::auth::Caller;
 use crate::auth::tokens::hash_secret;
 use crate::errors::{ApiError, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -38,7 +39,7 @@ impl std::fmt::Debug for RevokeRequest {
 pub async fn revoke_session(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<RevokeRequest>,
+    body: Json<RevokeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
     let mut account = None;

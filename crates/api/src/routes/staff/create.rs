@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::extract::Json;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -48,7 +49,7 @@ pub struct StaffAccount {
 pub async fn create_staff(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateStaffRequest>,
+    body: Json<CreateStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(&caller, Action::CreateStaff, || {
         ApiError::internal("never hidden")
