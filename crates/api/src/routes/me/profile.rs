@@ -9,10 +9,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::extract::Json;
 use crate::known::Code;
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
