@@ -7,6 +7,7 @@ mod declarations;
 mod errors;
 mod forecast;
 mod health;
+mod integrity_leaks;
 mod kpis;
 mod matching;
 mod open_data;

@@ -47,7 +47,7 @@ pub enum Error {
     TooMany { max: usize },
     #[error("required")]
     Required,
-    #[error("a {from} posting cannot {transition}")]
+    #[error("a posting that is {from} does not allow {transition}")]
     TransitionNotAllowed {
         from: &'static str,
         transition: &'static str,
@@ -64,6 +64,11 @@ pub enum Error {
     Duplicate,
     #[error("a part is larger than its whole")]
     PartAboveWhole,
+    #[error("an application that is {from} cannot be moved to {to}")]
+    ApplicationMoveNotAllowed {
+        from: &'static str,
+        to: &'static str,
+    },
 }
 
 impl Error {
@@ -97,6 +102,7 @@ impl Error {
             Error::PerPageOutOfRange { .. } => "per_page_out_of_range",
             Error::Duplicate => "duplicate",
             Error::PartAboveWhole => "part_above_whole",
+            Error::ApplicationMoveNotAllowed { .. } => "application_move_not_allowed",
         }
     }
 }

@@ -8,9 +8,9 @@ use labour_store::postings::{Created, IdempotencyKey, NewPosting};
 use uuid::Uuid;
 
 use super::{Posting, check_content};
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 /// Creates a posting as a draft of the organisation (its members, or its API key with
@@ -42,10 +42,7 @@ pub async fn create_posting(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::WritePostings(facts(&org)), || {
-        not_found(id)
-    })?;
+    let org = load_for(&mut conn, &caller, id, Action::WritePostings).await?;
     let content = body.into_inner();
     if content.kind().posted_by().as_str() != org.kind {
         return Err(ApiError::new(ErrorCode::ValidationFailed)
