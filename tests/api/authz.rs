@@ -114,6 +114,31 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
         .unwrap_or_default()
         .to_owned();
 
+    // The worker applies to a published job of A: the matrix moves that application.
+    let job = app
+        .publish(a, &member_a, &staff, &labour_tests::job("Thợ hàn điện"))
+        .await?;
+    let profile = json!({
+        "full_name": "Lan", "birth_year": 1998, "gender": "female", "commune_code": "06463",
+        "phone": "0912345678", "training_level": "so_cap", "skills": ["hàn hồ quang"],
+        "desired_occupations": ["7212"], "expected_salary_vnd": 9000000, "shift_preferences": ["day"],
+        "it_skills": "basic", "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    });
+    app.json("PUT", "/api/v1/me/profile", &worker.auth(), &profile)
+        .await?;
+    let application = app
+        .json(
+            "POST",
+            &format!("/api/v1/postings/{job}/applications"),
+            &worker.auth(),
+            &json!({ "share": ["full_name"] }),
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
     // method, path, body, expected status per caller (columns as in CALLERS).
     let mut n = 100;
     let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 9])> = vec![
@@ -244,6 +269,21 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             "/api/v1/declaration-years/2025/missing".into(),
             None,
             [401, 403, 403, 403, 404, 404, 403, 401, 401],
+        ),
+        // The enterprise moves an application on (once: it is then shortlisted); the worker
+        // does not; staff look but do not move.
+        (
+            "POST",
+            format!("/api/v1/applications/{application}/status"),
+            Some(json!({ "status": "shortlisted" })),
+            [401, 403, 200, 404, 403, 403, 404, 401, 401],
+        ),
+        // The worker withdraws (once); nobody else may.
+        (
+            "POST",
+            format!("/api/v1/applications/{application}/status"),
+            Some(json!({ "status": "withdrawn" })),
+            [401, 200, 403, 404, 403, 403, 404, 401, 401],
         ),
         // Last: registering makes the caller a member, which changes their roles.
         (

@@ -230,7 +230,7 @@ async fn refusing_a_verified_organisation_withdraws_its_postings_and_freezes_its
         .iter()
         .find(|r| r.action == "posting_remove" && r.subject_id.as_deref() == Some(job.as_str()))
         .ok_or("no audit row for the withdrawn job")?;
-    assert_eq!(removal.actor_account.is_some(), true);
+    assert!(removal.actor_account.is_some(), "staff did it");
 
     // Verified again, the organisation writes again; the withdrawn job stays removed.
     verify(json!({ "decision": "verified" })).await?;
