@@ -114,6 +114,31 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
         .unwrap_or_default()
         .to_owned();
 
+    // The worker applies to a published job of A: the matrix moves that application.
+    let job = app
+        .publish(a, &member_a, &staff, &labour_tests::job("Thợ hàn điện"))
+        .await?;
+    let profile = json!({
+        "full_name": "Lan", "birth_year": 1998, "gender": "female", "commune_code": "06463",
+        "phone": "0912345678", "training_level": "so_cap", "skills": ["hàn hồ quang"],
+        "desired_occupations": ["7212"], "expected_salary_vnd": 9000000, "shift_preferences": ["day"],
+        "it_skills": "basic", "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    });
+    app.json("PUT", "/api/v1/me/profile", &worker.auth(), &profile)
+        .await?;
+    let application = app
+        .json(
+            "POST",
+            &format!("/api/v1/postings/{job}/applications"),
+            &worker.auth(),
+            &json!({ "share": ["full_name"] }),
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
     // method, path, body, expected status per caller (columns as in CALLERS).
     let mut n = 100;
     let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 9])> = vec![
@@ -245,6 +270,21 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             None,
             [401, 403, 403, 403, 404, 404, 403, 401, 401],
         ),
+        // The enterprise moves an application on (once: it is then shortlisted); the worker
+        // does not; staff look but do not move.
+        (
+            "POST",
+            format!("/api/v1/applications/{application}/status"),
+            Some(json!({ "status": "shortlisted" })),
+            [401, 403, 200, 404, 403, 403, 404, 401, 401],
+        ),
+        // The worker withdraws (once); nobody else may.
+        (
+            "POST",
+            format!("/api/v1/applications/{application}/status"),
+            Some(json!({ "status": "withdrawn" })),
+            [401, 200, 403, 404, 403, 403, 404, 401, 401],
+        ),
         // Last: registering makes the caller a member, which changes their roles.
         (
             "POST",
@@ -296,5 +336,262 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
         failures.len(),
         failures.join("\n")
     );
+    Ok(())
+}
+
+/// An id that exists but is not the caller's gets exactly the answer an id that does not exist
+/// gets, for every caller: status and code alike, so no answer tells the two apart.
+#[actix_web::test]
+async fn not_yours_and_does_not_exist_look_alike() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (a, member_a) = labour_tests::verified_enterprise(&app, "a@example.vn", 71).await?;
+    let (b, member_b) = labour_tests::verified_enterprise(&app, "b@example.vn", 72).await?;
+    let worker = app.account(AccountRole::User, "worker@example.vn").await?;
+    let pending = app
+        .organisation(&member_a, enterprise("Doanh nghiệp chờ", 73))
+        .await?;
+    let key_b = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{b}/api-keys"),
+            &member_b.auth(),
+            &json!({ "name": "app", "scopes": ["postings:write"] }),
+        )
+        .await?
+        .json()["key"]
+        .as_str()
+        .ok_or("no key")?
+        .to_owned();
+    let draft = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{a}/postings"),
+            &member_a.auth(),
+            &labour_tests::job("Thợ hàn"),
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .ok_or("no draft")?
+        .to_owned();
+    let job = app
+        .publish(a, &member_a, &staff, &labour_tests::job("Thợ hàn điện"))
+        .await?;
+    let applicant = app.account(AccountRole::User, "lan@example.vn").await?;
+    let profile = json!({
+        "full_name": "Lan", "birth_year": 1998, "gender": "female", "commune_code": "06463",
+        "phone": "0912345678", "training_level": "so_cap", "skills": ["hàn hồ quang"],
+        "desired_occupations": ["7212"], "expected_salary_vnd": 9000000, "shift_preferences": ["day"],
+        "it_skills": "basic", "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    });
+    let res = app
+        .json("PUT", "/api/v1/me/profile", &applicant.auth(), &profile)
+        .await?;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let application = app
+        .json(
+            "POST",
+            &format!("/api/v1/postings/{job}/applications"),
+            &applicant.auth(),
+            &json!({ "share": ["full_name"] }),
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .ok_or("no application")?
+        .to_owned();
+
+    let callers = [
+        ("anonymous", Auth::None),
+        ("worker", worker.auth()),
+        ("member of another enterprise", member_b.auth()),
+        ("another organisation's key", Auth::ApiKey(key_b)),
+    ];
+    let random = uuid::Uuid::now_v7().to_string();
+    // method, path with {id}, the existing id, body.
+    let rows: Vec<(&str, &str, String, Option<serde_json::Value>)> = vec![
+        (
+            "GET",
+            "/api/v1/organisations/{id}",
+            pending.to_string(),
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/api-keys",
+            pending.to_string(),
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/api-keys",
+            a.to_string(),
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/organisations/{id}/api-keys",
+            a.to_string(),
+            Some(json!({ "name": "x" })),
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/declarations",
+            pending.to_string(),
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/declarations",
+            a.to_string(),
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/declarations/2025",
+            a.to_string(),
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/organisations/{id}/postings",
+            pending.to_string(),
+            Some(labour_tests::job("Thợ hàn")),
+        ),
+        (
+            "POST",
+            "/api/v1/organisations/{id}/verification",
+            pending.to_string(),
+            Some(json!({ "decision": "verified" })),
+        ),
+        ("GET", "/api/v1/postings/{id}", draft.clone(), None),
+        ("GET", "/api/v1/postings/{id}/jsonld", draft.clone(), None),
+        ("GET", "/api/v1/postings/{id}/history", draft.clone(), None),
+        (
+            "GET",
+            "/api/v1/postings/{id}/applications",
+            draft.clone(),
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/postings/{id}/candidates",
+            draft.clone(),
+            None,
+        ),
+        ("GET", "/api/v1/postings/{id}/offers", draft.clone(), None),
+        ("POST", "/api/v1/postings/{id}/submit", draft.clone(), None),
+        ("POST", "/api/v1/postings/{id}/close", draft.clone(), None),
+        (
+            "POST",
+            "/api/v1/postings/{id}/reports",
+            draft.clone(),
+            Some(json!({ "reason": "scam" })),
+        ),
+        ("POST", "/api/v1/postings/{id}/approve", draft.clone(), None),
+        (
+            "POST",
+            "/api/v1/applications/{id}/status",
+            application.clone(),
+            Some(json!({ "status": "shortlisted" })),
+        ),
+        ("POST", "/api/v1/offers/{id}/accept", random.clone(), None),
+    ];
+    let mut failures = Vec::new();
+    for (method, path, existing, body) in &rows {
+        for (caller, auth) in &callers {
+            let mut answers = Vec::new();
+            for id in [existing, &random] {
+                let path = path.replace("{id}", id);
+                let res = match body {
+                    Some(b) => app.json(method, &path, auth, b).await?,
+                    None => app.call(method, &path, auth).await?,
+                };
+                answers.push((res.status, res.json()["code"].clone()));
+            }
+            if answers[0] != answers[1] {
+                failures.push(format!(
+                    "{method} {path} as {caller}: existing {:?}, random {:?}",
+                    answers[0], answers[1]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} oracles:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    Ok(())
+}
+
+/// A course may answer only a published training need and name only a verified partner: a
+/// stranger's draft need or a pending organisation is refused like an id that does not exist.
+#[actix_web::test]
+async fn a_course_names_only_public_needs_and_verified_partners() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (a, member_a) = labour_tests::verified_enterprise(&app, "a@example.vn", 74).await?;
+    let pending = app
+        .organisation(&member_a, enterprise("Doanh nghiệp chờ", 75))
+        .await?;
+    let (school, teacher) =
+        labour_tests::verified_school(&app, "school@example.vn", &staff).await?;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::days(60);
+    let need = json!({
+        "kind": "training_need", "title": "Đào tạo lại thợ điện công nghiệp",
+        "description": "Đào tạo lại 20 công nhân điện về tủ điện điều khiển PLC.",
+        "occupation_code": "7412", "level": "so_cap", "trainees": 20, "purpose": "retraining",
+        "period_start": start.to_string(), "period_end": (start + chrono::Duration::days(60)).to_string(),
+        "place": "at_enterprise", "commits_to_hire": true, "paid_by": "enterprise"
+    });
+    let draft_need = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{a}/postings"),
+            &member_a.auth(),
+            &need,
+        )
+        .await?
+        .json()["id"]
+        .as_str()
+        .ok_or("no need")?
+        .to_owned();
+    let public_need = app.publish(a, &member_a, &staff, &need).await?;
+    let post = |field: &'static str, value: String| {
+        let app = &app;
+        let teacher = teacher.clone();
+        async move {
+            let mut body = labour_tests::course("Điện công nghiệp", "7412", "so_cap", 30);
+            body[field] = json!(value);
+            let res = app
+                .json(
+                    "POST",
+                    &format!("/api/v1/organisations/{school}/postings"),
+                    &teacher.auth(),
+                    &body,
+                )
+                .await?;
+            Ok::<_, Box<dyn std::error::Error>>((
+                res.status,
+                res.json()["errors"][0]["field"].clone(),
+            ))
+        }
+    };
+    let random = uuid::Uuid::now_v7().to_string();
+    for field in ["answers_need_id", "partner_organisation_id"] {
+        let refused = post(field, random.clone()).await?;
+        assert_eq!(refused, (422, json!(field)));
+        let hidden = if field == "answers_need_id" {
+            draft_need.clone()
+        } else {
+            pending.to_string()
+        };
+        assert_eq!(post(field, hidden).await?, refused, "{field}");
+    }
+    assert_eq!(post("answers_need_id", public_need).await?.0, 201);
+    assert_eq!(post("partner_organisation_id", a.to_string()).await?.0, 201);
     Ok(())
 }

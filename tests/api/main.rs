@@ -13,6 +13,7 @@ mod integrity_exports;
 mod integrity_numbers;
 mod integrity_statistics;
 mod integrity_edge;
+mod integrity_leaks;
 mod kpis;
 mod matching;
 mod open_data;

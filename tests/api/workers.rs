@@ -290,7 +290,7 @@ async fn an_application_shares_only_what_the_worker_chose_and_moves_through_its_
         )
         .await?
         .status,
-        409,
+        403,
         "workers only withdraw"
     );
     let mine = app

@@ -45,6 +45,7 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     SearchUnavailable,
     Internal,
+    OrganisationRefused,
 }
 
 /// Broad classes of error, for clients that only need to know what to do next.
@@ -219,7 +220,67 @@ impl ErrorCode {
                 "Lỗi hệ thống",
                 "Internal error",
             ),
+            OrganisationRefused => (
+                Auth,
+                StatusCode::FORBIDDEN,
+                "Tổ chức đã bị từ chối xác minh",
+                "Organisation refused by staff",
+            ),
         }
+    }
+}
+
+/// A posting state as words that complete "Tin ... / A posting that is ...".
+fn posting_state_words(state: &str) -> (&str, &str) {
+    match state {
+        "draft" => ("đang là bản nháp", "still a draft"),
+        "pending" => ("đang chờ duyệt", "waiting for review"),
+        "published" => ("đã được đăng", "published"),
+        "rejected" => ("đã bị từ chối", "rejected"),
+        "closed" => ("đã đóng", "closed"),
+        "expired" => ("đã hết hạn", "expired"),
+        "removed" => ("đã bị gỡ", "removed"),
+        other => (other, other),
+    }
+}
+
+/// A posting transition as the verb of "không thể ... / cannot be ...".
+fn posting_transition_words(transition: &str) -> (&str, &str) {
+    match transition {
+        "edit" => ("sửa", "edited"),
+        "submit" => ("gửi duyệt", "submitted for review"),
+        "approve" => ("duyệt", "approved"),
+        "reject" => ("từ chối", "rejected"),
+        "remove" => ("gỡ", "removed"),
+        "close" => ("đóng", "closed"),
+        "expire" => ("đánh dấu hết hạn", "marked expired"),
+        other => (other, other),
+    }
+}
+
+/// An application status as words that complete "Đơn ứng tuyển ... / An application that is ...".
+fn application_status_words(status: &str) -> (&str, &str) {
+    match status {
+        "received" => ("mới được nhận", "received"),
+        "shortlisted" => ("đã vào danh sách chọn", "shortlisted"),
+        "interview" => ("đang ở vòng phỏng vấn", "at interview"),
+        "hired" => ("đã được tuyển", "hired"),
+        "rejected" => ("đã bị từ chối", "rejected"),
+        "withdrawn" => ("đã được rút", "withdrawn"),
+        other => (other, other),
+    }
+}
+
+/// An application status, in Vietnamese, as the target of a move.
+fn application_target_vi(status: &str) -> &str {
+    match status {
+        "received" => "mới nhận",
+        "shortlisted" => "vào danh sách chọn",
+        "interview" => "phỏng vấn",
+        "hired" => "đã tuyển",
+        "rejected" => "từ chối",
+        "withdrawn" => "rút đơn",
+        other => other,
     }
 }
 
@@ -444,10 +505,14 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
             format!("At most {max} items."),
         ),
         D::Required => Text::new("Cần điền trường này.", "This field is required."),
-        D::TransitionNotAllowed { from, transition } => Text::new(
-            format!("Tin ở trạng thái {from} không thể {transition}."),
-            format!("A {from} posting cannot {transition}."),
-        ),
+        D::TransitionNotAllowed { from, transition } => {
+            let (state_vi, state_en) = posting_state_words(from);
+            let (verb_vi, verb_en) = posting_transition_words(transition);
+            Text::new(
+                format!("Tin {state_vi} nên không thể {verb_vi}."),
+                format!("A posting that is {state_en} cannot be {verb_en}."),
+            )
+        }
         D::ConsentRequired => Text::new(
             "Chỉ lưu thông tin này khi bạn đồng ý (consents).",
             "This is kept only with your consent (consents).",
@@ -488,6 +553,16 @@ pub fn field_error(field: &str, e: &labour_domain::Error) -> FieldError {
                 thousands(*max, ',')
             ),
         ),
+        D::ApplicationMoveNotAllowed { from, to } => {
+            let (from_vi, from_en) = application_status_words(from);
+            Text::new(
+                format!(
+                    "Đơn ứng tuyển {from_vi} nên không thể chuyển sang trạng thái «{}».",
+                    application_target_vi(to)
+                ),
+                format!("An application that is {from_en} cannot be moved to {to}."),
+            )
+        }
     };
     FieldError {
         field: field.to_owned(),

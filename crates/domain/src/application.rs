@@ -49,32 +49,20 @@ impl ClosedSet for Status {
     const WHAT: &'static str = "application status";
 }
 
-/// Who moves an application: the organisation that posted (an enterprise for a job, a school for
-/// a course), or the worker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mover {
-    Organisation,
-    Worker,
-}
-
 impl Status {
-    /// Whether `mover` may take an application from `self` to `to`: the organisation moves it on or
-    /// rejects it; the worker withdraws it; a decided or withdrawn application stays.
-    pub fn can_move(self, to: Status, mover: Mover) -> Result<(), Error> {
+    /// Whether an application may go from `self` to `to`: an open application (received,
+    /// shortlisted, interview) moves on, is rejected or withdrawn; a decided or withdrawn
+    /// application stays. Who may make which move is the policy's question
+    /// (`policy::Action::MoveApplication`).
+    pub fn can_move(self, to: Status) -> Result<(), Error> {
         use Status::*;
         let open = matches!(self, Received | Shortlisted | Interview);
-        let ok = match mover {
-            Mover::Worker => open && to == Withdrawn,
-            Mover::Organisation => {
-                open && matches!(to, Shortlisted | Interview | Hired | Rejected) && to != self
-            }
-        };
-        if ok {
+        if open && to != self && to != Received {
             Ok(())
         } else {
-            Err(Error::TransitionNotAllowed {
+            Err(Error::ApplicationMoveNotAllowed {
                 from: self.as_str(),
-                transition: to.as_str(),
+                to: to.as_str(),
             })
         }
     }
@@ -110,41 +98,14 @@ mod tests {
 
     #[test]
     fn moves() {
-        assert!(
-            Status::Received
-                .can_move(Status::Shortlisted, Mover::Organisation)
-                .is_ok()
-        );
-        assert!(
-            Status::Interview
-                .can_move(Status::Hired, Mover::Organisation)
-                .is_ok()
-        );
-        assert!(
-            Status::Received
-                .can_move(Status::Withdrawn, Mover::Organisation)
-                .is_err()
-        );
-        assert!(
-            Status::Received
-                .can_move(Status::Hired, Mover::Worker)
-                .is_err()
-        );
-        assert!(
-            Status::Shortlisted
-                .can_move(Status::Withdrawn, Mover::Worker)
-                .is_ok()
-        );
-        assert!(
-            Status::Hired
-                .can_move(Status::Withdrawn, Mover::Worker)
-                .is_err()
-        );
-        assert!(
-            Status::Withdrawn
-                .can_move(Status::Shortlisted, Mover::Organisation)
-                .is_err()
-        );
+        assert!(Status::Received.can_move(Status::Shortlisted).is_ok());
+        assert!(Status::Interview.can_move(Status::Hired).is_ok());
+        assert!(Status::Shortlisted.can_move(Status::Withdrawn).is_ok());
+        assert!(Status::Received.can_move(Status::Received).is_err());
+        assert!(Status::Shortlisted.can_move(Status::Received).is_err());
+        assert!(Status::Hired.can_move(Status::Withdrawn).is_err());
+        assert!(Status::Withdrawn.can_move(Status::Shortlisted).is_err());
+        assert!(Status::Rejected.can_move(Status::Interview).is_err());
     }
 
     #[test]

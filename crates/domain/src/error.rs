@@ -47,7 +47,7 @@ pub enum Error {
     TooMany { max: usize },
     #[error("required")]
     Required,
-    #[error("a {from} posting cannot {transition}")]
+    #[error("a posting that is {from} does not allow {transition}")]
     TransitionNotAllowed {
         from: &'static str,
         transition: &'static str,
@@ -66,6 +66,11 @@ pub enum Error {
     PartAboveWhole,
     #[error("only the first {max} results of a search can be paged")]
     SearchTooDeep { max: u32 },
+    #[error("an application that is {from} cannot be moved to {to}")]
+    ApplicationMoveNotAllowed {
+        from: &'static str,
+        to: &'static str,
+    },
 }
 
 impl Error {
@@ -100,6 +105,7 @@ impl Error {
             Error::Duplicate => "duplicate",
             Error::PartAboveWhole => "part_above_whole",
             Error::SearchTooDeep { .. } => "search_too_deep",
+            Error::ApplicationMoveNotAllowed { .. } => "application_move_not_allowed",
         }
     }
 }

@@ -4,9 +4,16 @@
 //! Reading the table: anonymous callers get `Unauthenticated` where signing in could help;
 //! a signed-in caller who may not act gets `Forbidden`, unless they may not even see the
 //! resource, in which case `NotFound`, so that private resources do not reveal they exist.
+//!
+//! An id that names nothing is asked about with the facts of `unknown()` (private, nobody's), so
+//! a caller gets the same answer for another's private object as for an id that does not exist:
+//! an anonymous caller 401 on an endpoint that needs signing in, an API key 403 on an endpoint keys
+//! never use, everyone else 404. An organisation staff refused is in effect suspended: the writes
+//! it could make answer `OrganisationRefused` until staff verify it again.
 
 use uuid::Uuid;
 
+use crate::application::Status as ApplicationStatus;
 use crate::error::ClosedSet;
 use crate::organisation::OrganisationKind;
 
@@ -128,6 +135,19 @@ impl Actor {
 pub struct OrganisationFacts {
     pub id: Uuid,
     pub verified: bool,
+    /// Staff refused (or withdrew) its verification: it may not write until verified again.
+    pub refused: bool,
+}
+
+impl OrganisationFacts {
+    /// What an id that names no organisation is asked as: private, nobody's.
+    pub fn unknown() -> OrganisationFacts {
+        OrganisationFacts {
+            id: Uuid::nil(),
+            verified: false,
+            refused: false,
+        }
+    }
 }
 
 /// The facts about a posting that permissions depend on.
@@ -136,6 +156,35 @@ pub struct PostingFacts {
     pub organisation: Uuid,
     /// Published: anyone may read it.
     pub public: bool,
+}
+
+impl PostingFacts {
+    /// What an id that names no posting is asked as: private, nobody's.
+    pub fn unknown() -> PostingFacts {
+        PostingFacts {
+            organisation: Uuid::nil(),
+            public: false,
+        }
+    }
+}
+
+/// The facts about an application that permissions depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApplicationFacts {
+    /// The job or course applied to.
+    pub posting: PostingFacts,
+    /// The worker who applied.
+    pub worker: Uuid,
+}
+
+impl ApplicationFacts {
+    /// What an id that names no application is asked as: nobody's.
+    pub fn unknown() -> ApplicationFacts {
+        ApplicationFacts {
+            posting: PostingFacts::unknown(),
+            worker: Uuid::nil(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,8 +199,10 @@ pub enum Action {
     ReviewOrganisations,
     /// Verify or refuse an organisation.
     VerifyOrganisation(OrganisationFacts),
-    /// Create, list and revoke an organisation's API keys.
+    /// List and revoke an organisation's API keys.
     ManageApiKeys(OrganisationFacts),
+    /// Mint a new API key for an organisation (not while it is refused).
+    CreateApiKey(OrganisationFacts),
     /// Create staff accounts.
     CreateStaff,
     /// Create, edit, submit and close an organisation's postings, and list them in every state.
@@ -168,16 +219,31 @@ pub enum Action {
     ReadPostingHistory(PostingFacts),
     /// Report a posting to staff.
     ReportPosting(PostingFacts),
-    /// A school offers a course or a proposal for an enterprise's training need.
-    OfferTraining(PostingFacts),
-    /// See and accept the offers made for a training need.
+    /// A school (whose member the caller is) offers a course or a proposal for a training need.
+    OfferTraining {
+        need: PostingFacts,
+        school: OrganisationFacts,
+    },
+    /// See the offers made for a training need.
     ManageOffers(PostingFacts),
+    /// Accept one offer for a training need (the enterprise that posted it; staff only look).
+    AcceptOffer(PostingFacts),
     /// Read a worker's profile: the worker and staff (staff reads are audited).
     ReadWorkerProfile { worker: Uuid },
     /// Apply to a published job (workers; not staff, not keys).
     Apply(PostingFacts),
-    /// See a job's applicants and move their applications (the enterprise; staff may look).
+    /// See a job's applicants (the enterprise; staff may look).
     ManageApplications(PostingFacts),
+    /// Move an application to a status: the organisation that posted moves it on or rejects it,
+    /// the worker withdraws it; staff look but do not move. Whether the move fits the
+    /// application's current status is the lifecycle's question (`Status::can_move`).
+    MoveApplication {
+        application: ApplicationFacts,
+        to: ApplicationStatus,
+    },
+    /// See who acted in a report entry of a posting's history (staff: the organisation never
+    /// learns who reported it).
+    SeeReporter(PostingFacts),
     /// See the workers who opted in to be found, ranked for a job or training need (the
     /// organisation's members and staff; not API keys, which act for apps, not people).
     FindCandidates(PostingFacts),
@@ -202,9 +268,20 @@ pub enum Decision {
     Forbidden,
     /// 404: not visible to this actor.
     NotFound,
+    /// 403: the organisation acted for was refused by staff; it may not write until verified.
+    OrganisationRefused,
 }
 
-use Decision::{Allow, Forbidden, NotFound, Unauthenticated};
+use Decision::{Allow, Forbidden, NotFound, OrganisationRefused, Unauthenticated};
+
+/// `Allow` unless the organisation is refused.
+fn unless_refused(org: OrganisationFacts) -> Decision {
+    if org.refused {
+        OrganisationRefused
+    } else {
+        Allow
+    }
+}
 
 /// The permission table.
 pub fn decide(actor: &Actor, action: Action) -> Decision {
@@ -247,7 +324,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         Action::Declare(org) => match actor {
             Actor::Anonymous => Unauthenticated,
             Actor::ApiKey { .. } => Forbidden,
-            _ if actor.is_member_of(org.id) => Allow,
+            _ if actor.is_member_of(org.id) => unless_refused(org),
             // Staff read declarations but do not make them for an enterprise.
             _ if actor.is_staff() => Forbidden,
             _ => NotFound,
@@ -299,6 +376,10 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::ApiKey { organisation, .. } if *organisation == Some(org.id) => Forbidden,
             _ => NotFound,
         },
+        Action::CreateApiKey(org) => match decide(actor, Action::ManageApiKeys(org)) {
+            Allow => unless_refused(org),
+            other => other,
+        },
         Action::ReadPosting(p) => {
             let own_key = matches!(actor, Actor::ApiKey { organisation, .. } if *organisation == Some(p.organisation));
             if p.public || actor.is_staff() || actor.is_member_of(p.organisation) || own_key {
@@ -318,20 +399,44 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::Anonymous if p.public => Unauthenticated,
             _ => NotFound,
         },
+        Action::SeeReporter(p) => match decide(actor, Action::ReadPostingHistory(p)) {
+            Allow if actor.is_staff() => Allow,
+            Allow => Forbidden,
+            other => other,
+        },
+        Action::AcceptOffer(p) => match actor {
+            // Offers are private, whatever the need: signing in comes first.
+            Actor::Anonymous => Unauthenticated,
+            Actor::ApiKey { .. } => Forbidden,
+            _ if actor.is_member_of(p.organisation) => Allow,
+            _ if actor.is_staff() => Forbidden,
+            _ => NotFound,
+        },
+        Action::MoveApplication { application, to } => {
+            let worker = matches!(actor, Actor::Account { id, .. } if *id == application.worker);
+            let organisation = actor.is_member_of(application.posting.organisation);
+            match actor {
+                Actor::Anonymous => Unauthenticated,
+                _ if worker && to == ApplicationStatus::Withdrawn => Allow,
+                _ if organisation && to != ApplicationStatus::Withdrawn => Allow,
+                _ if worker || organisation || actor.is_staff() => Forbidden,
+                _ => NotFound,
+            }
+        }
         Action::ReportPosting(p) => match actor {
             _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
             Actor::Account { .. } => Allow,
             Actor::Anonymous => Unauthenticated,
             Actor::ApiKey { .. } => Forbidden,
         },
-        Action::OfferTraining(p) => match actor {
-            _ if decide(actor, Action::ReadPosting(p)) != Allow => NotFound,
+        Action::OfferTraining { need, school } => match actor {
+            _ if decide(actor, Action::ReadPosting(need)) != Allow => NotFound,
             Actor::Account { memberships, .. }
                 if memberships
                     .iter()
-                    .any(|m| m.kind == OrganisationKind::School) =>
+                    .any(|m| m.kind == OrganisationKind::School && m.organisation == school.id) =>
             {
-                Allow
+                unless_refused(school)
             }
             Actor::Anonymous => Unauthenticated,
             _ => Forbidden,
@@ -339,14 +444,14 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         Action::WritePostings(org) => match actor {
             Actor::Anonymous => Unauthenticated,
             Actor::Account { staff: Some(_), .. } => Forbidden,
-            Actor::Account { .. } if actor.is_member_of(org.id) => Allow,
+            Actor::Account { .. } if actor.is_member_of(org.id) => unless_refused(org),
             Actor::ApiKey {
                 organisation,
                 scopes,
                 ..
             } if *organisation == Some(org.id) => {
                 if scopes.contains(&Scope::PostingsWrite) {
-                    Allow
+                    unless_refused(org)
                 } else {
                     Forbidden
                 }
@@ -433,8 +538,17 @@ mod tests {
     #[test]
     #[rustfmt::skip]
     fn the_table() {
-        let verified = OrganisationFacts { id: A, verified: true };
-        let pending = OrganisationFacts { id: A, verified: false };
+        let verified = OrganisationFacts { id: A, verified: true, refused: false };
+        let pending = OrganisationFacts { id: A, verified: false, refused: false };
+        let refused = OrganisationFacts { id: A, verified: false, refused: true };
+        let school_b = OrganisationFacts { id: B, verified: true, refused: false };
+        let refused_b = OrganisationFacts { id: B, verified: false, refused: true };
+        let application = |to| Action::MoveApplication {
+            application: ApplicationFacts { posting: PostingFacts { organisation: A, public: true }, worker: Uuid::from_u128(2) },
+            to,
+        };
+        use ApplicationStatus::{Hired, Shortlisted, Withdrawn};
+        const R: Decision = OrganisationRefused;
         let public = PostingFacts { organisation: A, public: true };
         let draft = PostingFacts { organisation: A, public: false };
         //                                                  anon             worker     member A   member B   staff      admin      key A w    key A r
@@ -457,7 +571,21 @@ mod tests {
         expect(Action::ReadPostingHistory(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
         expect(Action::ReportPosting(public),              [Unauthenticated, Allow,     Allow,     Allow,     Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ReportPosting(draft),               [NotFound,        NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
-        expect(Action::OfferTraining(public),              [Unauthenticated, Forbidden, Forbidden, Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::OfferTraining { need: public, school: school_b },  [Unauthenticated, Forbidden, Forbidden, Allow, Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::OfferTraining { need: public, school: refused_b }, [Unauthenticated, Forbidden, Forbidden, R,     Forbidden, Forbidden, Forbidden, Forbidden]);
+        // Member B belongs to school B, not to this one.
+        expect(Action::OfferTraining { need: public, school: verified },  [Unauthenticated, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::WritePostings(refused),             [Unauthenticated, NotFound,  R,         NotFound,  Forbidden, Forbidden, R,         Forbidden]);
+        expect(Action::ManageApiKeys(refused),             [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::CreateApiKey(verified),             [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::CreateApiKey(refused),              [Unauthenticated, NotFound,  R,         NotFound,  R,         R,         Forbidden, Forbidden]);
+        expect(Action::Declare(refused),                   [Unauthenticated, NotFound,  R,         NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::AcceptOffer(public),                [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::SeeReporter(public),                [Unauthenticated, NotFound,  Forbidden, NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        // The worker (id 2) withdraws; the enterprise (member of A) moves on; staff look only.
+        expect(application(Withdrawn),                     [Unauthenticated, Allow,     Forbidden, NotFound,  Forbidden, Forbidden, NotFound,  NotFound]);
+        expect(application(Shortlisted),                   [Unauthenticated, Forbidden, Allow,     NotFound,  Forbidden, Forbidden, NotFound,  NotFound]);
+        expect(application(Hired),                         [Unauthenticated, Forbidden, Allow,     NotFound,  Forbidden, Forbidden, NotFound,  NotFound]);
         expect(Action::ReadWorkerProfile { worker: Uuid::from_u128(2) }, [Unauthenticated, Allow, NotFound, NotFound, Allow, Allow, NotFound, NotFound]);
         expect(Action::Apply(public),                      [Unauthenticated, Allow,     Allow,     Allow,     Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ManageApplications(public),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
@@ -468,6 +596,101 @@ mod tests {
         expect(Action::ReadStaffStatistics,                [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::EnterIndicatorValues,               [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+    }
+
+    /// Every action on an object, asked with the facts of an id that does not exist and with those
+    /// of another's private object (organisation C: nobody's), decides the same for every actor.
+    #[test]
+    fn an_unknown_id_is_answered_like_anothers_private_object() {
+        const C: Uuid = Uuid::from_u128(0xC);
+        let org = OrganisationFacts {
+            id: C,
+            verified: false,
+            refused: false,
+        };
+        let posting = PostingFacts {
+            organisation: C,
+            public: false,
+        };
+        let application = ApplicationFacts {
+            posting,
+            worker: Uuid::from_u128(0xD),
+        };
+        let (uo, up, ua) = (
+            OrganisationFacts::unknown(),
+            PostingFacts::unknown(),
+            ApplicationFacts::unknown(),
+        );
+        let pairs = [
+            (Action::ReadOrganisation(org), Action::ReadOrganisation(uo)),
+            (
+                Action::VerifyOrganisation(org),
+                Action::VerifyOrganisation(uo),
+            ),
+            (Action::ManageApiKeys(org), Action::ManageApiKeys(uo)),
+            (Action::CreateApiKey(org), Action::CreateApiKey(uo)),
+            (Action::WritePostings(org), Action::WritePostings(uo)),
+            (Action::Declare(org), Action::Declare(uo)),
+            (Action::ReadDeclarations(org), Action::ReadDeclarations(uo)),
+            (Action::ReadPosting(posting), Action::ReadPosting(up)),
+            (
+                Action::ModeratePosting(posting),
+                Action::ModeratePosting(up),
+            ),
+            (
+                Action::ReadPostingHistory(posting),
+                Action::ReadPostingHistory(up),
+            ),
+            (Action::SeeReporter(posting), Action::SeeReporter(up)),
+            (Action::ReportPosting(posting), Action::ReportPosting(up)),
+            (Action::ManageOffers(posting), Action::ManageOffers(up)),
+            (Action::AcceptOffer(posting), Action::AcceptOffer(up)),
+            (Action::Apply(posting), Action::Apply(up)),
+            (
+                Action::ManageApplications(posting),
+                Action::ManageApplications(up),
+            ),
+            (Action::FindCandidates(posting), Action::FindCandidates(up)),
+            (
+                Action::OfferTraining {
+                    need: posting,
+                    school: org,
+                },
+                Action::OfferTraining {
+                    need: up,
+                    school: uo,
+                },
+            ),
+            (
+                Action::MoveApplication {
+                    application,
+                    to: ApplicationStatus::Shortlisted,
+                },
+                Action::MoveApplication {
+                    application: ua,
+                    to: ApplicationStatus::Shortlisted,
+                },
+            ),
+            (
+                Action::MoveApplication {
+                    application,
+                    to: ApplicationStatus::Withdrawn,
+                },
+                Action::MoveApplication {
+                    application: ua,
+                    to: ApplicationStatus::Withdrawn,
+                },
+            ),
+        ];
+        for (name, actor) in actors() {
+            for (existing, unknown) in pairs {
+                assert_eq!(
+                    decide(&actor, existing),
+                    decide(&actor, unknown),
+                    "{name} / {existing:?}"
+                );
+            }
+        }
     }
 
     #[test]

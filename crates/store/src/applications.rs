@@ -81,17 +81,38 @@ pub async fn for_worker(
         .await?)
 }
 
+/// Moves an application from `from` to `to` and writes `event` to the audit log, in one
+/// transaction. The update holds only while the application is still in `from`: `None` when
+/// someone moved it since the caller read it, so a move decided on a stale read never lands
+/// (a withdrawal stays a withdrawal).
 pub async fn set_status(
     conn: &mut AsyncPgConnection,
     id: Uuid,
-    status: &str,
-) -> Result<ApplicationRow, Error> {
-    Ok(diesel::update(applications::table.find(id))
+    from: &str,
+    to: &str,
+    event: crate::audit::Event<'_>,
+) -> Result<Option<ApplicationRow>, Error> {
+    use diesel_async::AsyncConnection;
+    let (from, to) = (from.to_owned(), to.to_owned());
+    conn.transaction::<_, Error, _>(async move |conn| {
+        let Some(row) = diesel::update(
+            applications::table
+                .find(id)
+                .filter(applications::status.eq(&from)),
+        )
         .set((
-            applications::status.eq(status),
+            applications::status.eq(&to),
             applications::updated_at.eq(diesel::dsl::now),
         ))
         .returning(ApplicationRow::as_returning())
         .get_result(conn)
-        .await?)
+        .await
+        .optional()?
+        else {
+            return Ok(None);
+        };
+        crate::audit::record(conn, event).await?;
+        Ok(Some(row))
+    })
+    .await
 }

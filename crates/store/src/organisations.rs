@@ -75,6 +75,11 @@ impl OrganisationRow {
     pub fn verified(&self) -> bool {
         self.verification == Verification::Verified.as_str()
     }
+
+    /// Staff refused (or withdrew) its verification.
+    pub fn refused(&self) -> bool {
+        self.verification == Verification::Refused.as_str()
+    }
 }
 
 /// Why a new organisation could not be stored.
@@ -169,4 +174,73 @@ pub async fn set_verification(
         .get_result(conn)
         .await
         .optional()?)
+}
+
+/// What a verification decision did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decided {
+    pub organisation: OrganisationRow,
+    /// The published postings a refusal withdrew.
+    pub withdrawn: Vec<Uuid>,
+}
+
+/// Records a verification decision and its audit row (`event`) in one transaction. A refusal
+/// also withdraws every published posting of the organisation: each goes to `removed` with
+/// `removal_reason` through the lifecycle, with its own audit row, feed event and search outbox
+/// row, so nothing of an organisation staff refused stays public (search, detail, JSON-LD, open
+/// data, the feed). Verifying it again does not bring them back: a removal is a staff decision
+/// of its own, and the organisation posts again through review.
+pub async fn decide_verification(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    verification: Verification,
+    reason: Option<&str>,
+    event: crate::audit::Event<'_>,
+    removal_reason: &str,
+) -> Result<Option<Decided>, Error> {
+    use diesel_async::AsyncConnection;
+    use labour_domain::posting::{State, Transition};
+
+    use crate::schema::postings;
+    conn.transaction::<_, Error, _>(async move |conn| {
+        let Some(organisation) = set_verification(conn, id, verification, reason).await? else {
+            return Ok(None);
+        };
+        let actor = crate::audit::Event {
+            action: "",
+            subject_type: None,
+            subject_id: None,
+            details: serde_json::Value::Null,
+            ..event.clone()
+        };
+        crate::audit::record(conn, event).await?;
+        let mut withdrawn = Vec::new();
+        if verification == Verification::Refused {
+            let published: Vec<Uuid> = postings::table
+                .filter(postings::organisation_id.eq(id))
+                .filter(postings::state.eq(State::Published.as_str()))
+                .select(postings::id)
+                .for_update()
+                .load(conn)
+                .await?;
+            for posting in published {
+                let request = crate::postings::Request {
+                    posting,
+                    transition: Transition::Remove,
+                    expected_version: None,
+                    edit: None,
+                    reason: Some(removal_reason),
+                    actor: actor.clone(),
+                };
+                if crate::postings::apply(conn, request).await?.is_ok() {
+                    withdrawn.push(posting);
+                }
+            }
+        }
+        Ok(Some(Decided {
+            organisation,
+            withdrawn,
+        }))
+    })
+    .await
 }

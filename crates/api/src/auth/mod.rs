@@ -96,5 +96,9 @@ pub fn require(
             "This account or key may not do this.",
         )),
         Decision::NotFound => Err(not_found()),
+        Decision::OrganisationRefused => Err(ApiError::new(ErrorCode::OrganisationRefused).detail(
+            "Tổ chức đã bị cán bộ từ chối xác minh nên không thể làm việc này cho đến khi được xác minh lại.",
+            "Staff refused this organisation's verification, so it cannot do this until it is verified again.",
+        )),
     }
 }

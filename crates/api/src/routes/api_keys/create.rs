@@ -10,11 +10,11 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ApiKey;
+use crate::auth::Caller;
 use crate::auth::tokens::new_api_key;
-use crate::auth::{Caller, require};
 use crate::errors::{ApiError, FieldErrors, Problem};
 use crate::extract::Json;
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -61,10 +61,7 @@ pub async fn create_api_key(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::ManageApiKeys(facts(&org)), || {
-        not_found(id)
-    })?;
+    let _org = load_for(&mut conn, &caller, id, Action::CreateApiKey).await?;
 
     let mut check = FieldErrors::default();
     let name = check.check("name", labour_domain::account::display_name(&body.name));

@@ -5,10 +5,10 @@ use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::ApiKey;
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 /// The organisation's API keys, newest first, without the keys themselves.
@@ -31,10 +31,7 @@ pub async fn list_api_keys(
 ) -> Result<web::Json<List<ApiKey>>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::ManageApiKeys(facts(&org)), || {
-        not_found(id)
-    })?;
+    let _org = load_for(&mut conn, &caller, id, Action::ManageApiKeys).await?;
     let rows = labour_store::api_keys::list_for_organisation(&mut conn, id).await?;
     Ok(web::Json(List {
         items: rows.into_iter().map(Into::into).collect(),

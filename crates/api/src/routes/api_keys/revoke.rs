@@ -5,9 +5,9 @@ use labour_domain::policy::Action;
 use labour_store::audit::Event;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 /// Revokes a key at once: requests with it get 401 from then on.
@@ -30,10 +30,7 @@ pub async fn revoke_api_key(
 ) -> Result<HttpResponse, ApiError> {
     let (id, key_id) = path.into_inner();
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::ManageApiKeys(facts(&org)), || {
-        not_found(id)
-    })?;
+    let _org = load_for(&mut conn, &caller, id, Action::ManageApiKeys).await?;
     if !labour_store::api_keys::revoke(&mut conn, id, key_id).await? {
         return Err(ApiError::not_found(
             "khóa API",

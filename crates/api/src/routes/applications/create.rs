@@ -9,10 +9,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::Application;
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem, field_error};
 use crate::extract::Json;
-use crate::routes::postings::{facts, load, not_found};
+use crate::routes::postings::load_for;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -48,8 +48,7 @@ pub async fn create_application(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let job = load(&mut conn, id).await?;
-    require(&caller, Action::Apply(facts(&job)), || not_found(id))?;
+    let job = load_for(&mut conn, &caller, id, Action::Apply).await?;
     let worker = caller
         .account()
         .ok_or_else(|| ApiError::internal("no account"))?;

@@ -5,10 +5,10 @@ use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::Application;
-use crate::auth::{Caller, require, require_own_account};
+use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
-use crate::routes::postings::{facts, load, not_found};
+use crate::routes::postings::load_for;
 use crate::state::AppState;
 
 /// A job's applicants, as they shared themselves (the enterprise and staff).
@@ -31,10 +31,7 @@ pub async fn list_applications(
 ) -> Result<web::Json<List<Application>>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let job = load(&mut conn, id).await?;
-    require(&caller, Action::ManageApplications(facts(&job)), || {
-        not_found(id)
-    })?;
+    let _job = load_for(&mut conn, &caller, id, Action::ManageApplications).await?;
     let rows = labour_store::applications::for_posting(&mut conn, id).await?;
     Ok(web::Json(List {
         items: rows.into_iter().map(Into::into).collect(),

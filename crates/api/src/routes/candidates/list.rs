@@ -10,12 +10,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::lang::Lang;
 use crate::matching::{ReasonView, reasons, requirement};
 use crate::pagination::List;
-use crate::routes::postings::{facts, load, not_found};
+use crate::routes::postings::load_for;
 use crate::state::AppState;
 
 /// Discoverable profiles weighed per request (those wanting an occupation of the group).
@@ -57,10 +57,7 @@ pub async fn list_candidates(
 ) -> Result<web::Json<List<Candidate>>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let posting = load(&mut conn, id).await?;
-    require(&caller, Action::FindCandidates(facts(&posting)), || {
-        not_found(id)
-    })?;
+    let posting = load_for(&mut conn, &caller, id, Action::FindCandidates).await?;
     let content: Content =
         serde_json::from_value(posting.content.clone()).map_err(ApiError::internal)?;
     let reference = state.reference().await?;

@@ -5,9 +5,9 @@ use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::{DeclarationView, not_found};
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
-use crate::routes::organisations::{self, facts, load};
+use crate::routes::organisations::load_for;
 use crate::routes::postings::etag;
 use crate::state::AppState;
 
@@ -36,10 +36,7 @@ pub async fn get_declaration(
     let (id, year) = path.into_inner();
     let year = crate::pagination::path_year(year, &labour_domain::bounds::declaration_years())?;
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::ReadDeclarations(facts(&org)), || {
-        organisations::not_found(id)
-    })?;
+    let _org = load_for(&mut conn, &caller, id, Action::ReadDeclarations).await?;
     let row = labour_store::declarations::find(&mut conn, id, year)
         .await?
         .ok_or_else(|| not_found(id, year))?;

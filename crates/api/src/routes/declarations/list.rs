@@ -7,10 +7,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -46,10 +46,7 @@ pub async fn list_declarations(
 ) -> Result<web::Json<List<YearStatus>>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::ReadDeclarations(facts(&org)), || {
-        not_found(id)
-    })?;
+    let _org = load_for(&mut conn, &caller, id, Action::ReadDeclarations).await?;
     let years = labour_store::declarations::years(&mut conn).await?;
     let declared = labour_store::declarations::for_organisation(&mut conn, id).await?;
     let reminders = labour_store::declarations::reminders_of(&mut conn, id).await?;

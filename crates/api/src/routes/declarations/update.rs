@@ -7,10 +7,10 @@ use labour_store::declarations::Saved;
 use uuid::Uuid;
 
 use super::DeclarationView;
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::extract::Json;
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::routes::postings::{etag, if_match};
 use crate::state::AppState;
 
@@ -48,8 +48,7 @@ pub async fn update_declaration(
     let (id, year) = path.into_inner();
     let year = crate::pagination::path_year(year, &labour_domain::bounds::declaration_years())?;
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::Declare(facts(&org)), || not_found(id))?;
+    let org = load_for(&mut conn, &caller, id, Action::Declare).await?;
     if org.kind != "enterprise" {
         return Err(ApiError::new(ErrorCode::Conflict).detail(
             "Chỉ doanh nghiệp kê khai lao động hằng năm.",

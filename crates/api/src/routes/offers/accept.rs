@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::Offer;
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, Problem};
-use crate::routes::postings::{facts, load};
+use crate::routes::postings::facts;
 use crate::state::AppState;
 
 fn not_found(id: Uuid) -> ApiError {
@@ -35,22 +35,18 @@ pub async fn accept_offer(
 ) -> Result<web::Json<Offer>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let offer = labour_store::offers::find(&mut conn, id)
-        .await?
-        .ok_or_else(|| not_found(id))?;
-    let need = load(&mut conn, offer.need_id).await?;
-    require(&caller, Action::ManageOffers(facts(&need)), || {
-        not_found(id)
-    })?;
-    // Staff may read offers but only the enterprise accepts one.
-    if caller.account().is_none()
-        || !matches!(&caller.actor, labour_domain::policy::Actor::Account { memberships, .. } if memberships.iter().any(|m| m.organisation == need.organisation_id))
-    {
-        return Err(ApiError::new(crate::errors::ErrorCode::Forbidden).detail(
-            "Chỉ doanh nghiệp đăng nhu cầu mới chấp nhận được đề xuất.",
-            "Only the enterprise that posted the need can accept an offer.",
-        ));
-    }
+    let offer = labour_store::offers::find(&mut conn, id).await?;
+    let need = match &offer {
+        Some(offer) => labour_store::postings::find(&mut conn, offer.need_id).await?,
+        None => None,
+    };
+    let facts = need
+        .as_ref()
+        .map_or_else(labour_domain::policy::PostingFacts::unknown, facts);
+    require(&caller, Action::AcceptOffer(facts), || not_found(id))?;
+    let (Some(offer), Some(need)) = (offer, need) else {
+        return Err(not_found(id));
+    };
     let accepted = labour_store::offers::accept(&mut conn, &offer).await?;
     let addr = caller.addr_string();
     let event = Event {

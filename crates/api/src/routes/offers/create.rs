@@ -1,8 +1,7 @@
 //! `POST /api/v1/postings/{id}/offers`: a school answers a training need.
 
 use actix_web::{HttpResponse, post, web};
-use labour_domain::organisation::OrganisationKind;
-use labour_domain::policy::{Action, Actor};
+use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
 use labour_store::audit::Event;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -13,13 +12,13 @@ use crate::auth::{Caller, require};
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::extract::Json;
 use crate::lang::Text;
-use crate::routes::postings::{facts, load, not_found};
+use crate::routes::postings::{facts, not_found};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateOfferRequest {
-    /// The school making the offer (the caller must be its member).
+    /// The school making the offer (the caller must be its member; 403 otherwise).
     pub school_id: Uuid,
     /// One of the school's courses, if the offer is an existing course.
     pub course_id: Option<Uuid>,
@@ -59,25 +58,26 @@ pub async fn create_offer(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let need = load(&mut conn, id).await?;
-    require(&caller, Action::OfferTraining(facts(&need)), || {
-        not_found(id)
-    })?;
+    let need = labour_store::postings::find(&mut conn, id).await?;
+    let school = labour_store::organisations::find(&mut conn, body.school_id).await?;
+    require(
+        &caller,
+        Action::OfferTraining {
+            need: need.as_ref().map_or_else(PostingFacts::unknown, facts),
+            school: school.as_ref().map_or_else(
+                OrganisationFacts::unknown,
+                crate::routes::organisations::facts,
+            ),
+        },
+        || not_found(id),
+    )?;
+    let need = need.ok_or_else(|| not_found(id))?;
     let mut errors = FieldErrors::default();
     if need.kind != "training_need" || !need.is_public() {
         errors.push(field(
             "id",
             "Chỉ trả lời được nhu cầu đào tạo đang công khai.",
             "Only a published training need can be answered.",
-        ));
-    }
-    let school_member = matches!(&caller.actor, Actor::Account { memberships, .. }
-        if memberships.iter().any(|m| m.organisation == body.school_id && m.kind == OrganisationKind::School));
-    if !school_member {
-        errors.push(field(
-            "school_id",
-            "Bạn không thuộc cơ sở đào tạo này.",
-            "You are not a member of this school.",
         ));
     }
     if let Some(course) = body.course_id {

@@ -5,10 +5,10 @@ use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::Offer;
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
-use crate::routes::postings::{facts, load, not_found};
+use crate::routes::postings::load_for;
 use crate::state::AppState;
 
 /// The offers schools made for a training need (the enterprise that posted it, and staff).
@@ -31,10 +31,7 @@ pub async fn list_offers(
 ) -> Result<web::Json<List<Offer>>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let need = load(&mut conn, id).await?;
-    require(&caller, Action::ManageOffers(facts(&need)), || {
-        not_found(id)
-    })?;
+    let _need = load_for(&mut conn, &caller, id, Action::ManageOffers).await?;
     let rows = labour_store::offers::for_need(&mut conn, id).await?;
     Ok(web::Json(List {
         items: rows

@@ -4,8 +4,8 @@ use actix_web::{get, web};
 use labour_domain::policy::Action;
 use uuid::Uuid;
 
-use super::{Organisation, facts, load, not_found};
-use crate::auth::{Caller, require};
+use super::{Organisation, load_for};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -28,9 +28,6 @@ pub async fn get_organisation(
 ) -> Result<web::Json<Organisation>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ReadOrganisation(facts(&row)), || {
-        not_found(id)
-    })?;
+    let row = load_for(&mut conn, &caller, id, Action::ReadOrganisation).await?;
     Ok(web::Json(row.into()))
 }

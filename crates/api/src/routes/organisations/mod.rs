@@ -6,12 +6,13 @@ pub mod list;
 pub mod verify;
 
 use chrono::{DateTime, Utc};
-use labour_domain::policy::OrganisationFacts;
+use labour_domain::policy::{Action, OrganisationFacts};
 use labour_store::organisations::OrganisationRow;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::auth::{Caller, require};
 use crate::errors::ApiError;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,11 +59,28 @@ pub fn facts(row: &OrganisationRow) -> OrganisationFacts {
     OrganisationFacts {
         id: row.id,
         verified: row.verified(),
+        refused: row.refused(),
     }
 }
 
 pub fn not_found(id: Uuid) -> ApiError {
     ApiError::not_found("tổ chức", "organisation", &id.to_string())
+}
+
+/// The organisation, once the policy lets the caller do `action` to it. An id that names nothing
+/// is decided as the policy decides an organisation the caller may not see
+/// (`OrganisationFacts::unknown`), so "not yours" and "does not exist" answer alike: 401, 403 or
+/// 404 the same for both.
+pub async fn load_for(
+    conn: &mut labour_store::Conn,
+    caller: &Caller,
+    id: Uuid,
+    action: impl Fn(OrganisationFacts) -> Action,
+) -> Result<OrganisationRow, ApiError> {
+    let row = labour_store::organisations::find(conn, id).await?;
+    let facts = row.as_ref().map_or_else(OrganisationFacts::unknown, facts);
+    require(caller, action(facts), || not_found(id))?;
+    row.ok_or_else(|| not_found(id))
 }
 
 /// The organisation, or the 404 that hidden and missing organisations share.

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Organisation, facts, load, not_found};
-use crate::auth::{Caller, require};
+use super::{Organisation, load_for, not_found};
+use crate::auth::Caller;
 use crate::errors::{ApiError, FieldError, FieldErrors, Problem};
 use crate::extract::Json;
 use crate::lang::Text;
@@ -26,7 +26,9 @@ pub struct VerificationRequest {
     pub reason: Option<String>,
 }
 
-/// Verifies or refuses an organisation (staff).
+/// Verifies or refuses an organisation (staff). Refusing an organisation, even one verified
+/// before, withdraws its published postings (they become `removed`, with the reason) and stops
+/// its writes until staff verify it again; the postings stay removed after a new verification.
 #[utoipa::path(
     tag = "organisations",
     params(("id" = Uuid, Path)),
@@ -49,10 +51,7 @@ pub async fn verify_organisation(
 ) -> Result<web::Json<Organisation>, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::VerifyOrganisation(facts(&row)), || {
-        not_found(id)
-    })?;
+    let row = load_for(&mut conn, &caller, id, Action::VerifyOrganisation).await?;
 
     let mut check = FieldErrors::default();
     let decision = check.check("decision", Verification::parse(&body.decision));
@@ -88,9 +87,6 @@ pub async fn verify_organisation(
     } else {
         None
     };
-    let updated = labour_store::organisations::set_verification(&mut conn, id, decision, reason)
-        .await?
-        .ok_or_else(|| not_found(id))?;
     let addr = caller.addr_string();
     let action = if decision == Verification::Verified {
         "organisation_verified"
@@ -103,6 +99,15 @@ pub async fn verify_organisation(
         details: serde_json::json!({ "from": row.verification, "to": decision.as_str(), "reason": reason }),
         ..caller.event(action, &addr)
     };
-    labour_store::audit::record(&mut conn, event).await?;
+    let removal = format!(
+        "Tổ chức đã bị từ chối xác minh (organisation refused): {}",
+        reason.unwrap_or_default()
+    );
+    let decided = labour_store::organisations::decide_verification(
+        &mut conn, id, decision, reason, event, &removal,
+    )
+    .await?
+    .ok_or_else(|| not_found(id))?;
+    let updated = decided.organisation;
     Ok(web::Json(updated.into()))
 }

@@ -8,10 +8,10 @@ use labour_store::postings::{Created, IdempotencyKey, NewPosting};
 use uuid::Uuid;
 
 use super::{Posting, check_content};
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::extract::Json;
-use crate::routes::organisations::{facts, load, not_found};
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 /// Creates a posting as a draft of the organisation (its members, or its API key with
@@ -44,10 +44,7 @@ pub async fn create_posting(
     let id = id.into_inner();
     let reference = state.reference().await?;
     let mut conn = state.conn().await?;
-    let org = load(&mut conn, id).await?;
-    require(&caller, Action::WritePostings(facts(&org)), || {
-        not_found(id)
-    })?;
+    let org = load_for(&mut conn, &caller, id, Action::WritePostings).await?;
     let content = body.into_inner().0;
     if content.kind().posted_by().as_str() != org.kind {
         return Err(ApiError::new(ErrorCode::ValidationFailed)

@@ -4,8 +4,8 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use labour_domain::policy::Action;
 use uuid::Uuid;
 
-use super::{Posting, etag, facts, load, not_found, not_modified};
-use crate::auth::{Caller, require};
+use super::{Posting, etag, load_for, not_modified};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -31,8 +31,7 @@ pub async fn get_posting(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ReadPosting(facts(&row)), || not_found(id))?;
+    let row = load_for(&mut conn, &caller, id, Action::ReadPosting).await?;
     let tag = etag(row.version);
     if not_modified(&req, row.version) {
         return Ok(HttpResponse::NotModified()

@@ -113,6 +113,21 @@ pub fn not_found(id: Uuid) -> ApiError {
     ApiError::not_found("tin", "posting", &id.to_string())
 }
 
+/// The posting, once the policy lets the caller do `action` to it. An id that names nothing is
+/// decided as the policy decides a posting the caller may not see (`PostingFacts::unknown`), so
+/// "not yours" and "does not exist" answer alike.
+pub async fn load_for(
+    conn: &mut labour_store::Conn,
+    caller: &Caller,
+    id: Uuid,
+    action: impl Fn(PostingFacts) -> Action,
+) -> Result<PostingRow, ApiError> {
+    let row = labour_store::postings::find(conn, id).await?;
+    let facts = row.as_ref().map_or_else(PostingFacts::unknown, facts);
+    crate::auth::require(caller, action(facts), || not_found(id))?;
+    row.ok_or_else(|| not_found(id))
+}
+
 pub async fn load(conn: &mut labour_store::Conn, id: Uuid) -> Result<PostingRow, ApiError> {
     labour_store::postings::find(conn, id)
         .await?
@@ -250,26 +265,28 @@ pub async fn check_content(
         }
     }
     if let Content::Course(course) = content {
+        // Only what the public may see can be named: a pending or refused organisation, or a
+        // training need that is not published, is refused like an id that names nothing.
         if let Some(partner) = course.partner_organisation_id
-            && labour_store::organisations::find(conn, partner)
+            && !labour_store::organisations::find(conn, partner)
                 .await?
-                .is_none()
+                .is_some_and(|o| o.verified())
         {
             errors.push(unknown(
                 "partner_organisation_id",
-                "Không có tổ chức này.",
-                "No such organisation.",
+                "Không có tổ chức đã xác minh nào với mã này.",
+                "No verified organisation has this id.",
             ));
         }
         if let Some(need) = course.answers_need_id {
             let ok = labour_store::postings::find(conn, need)
                 .await?
-                .is_some_and(|p| p.kind == "training_need");
+                .is_some_and(|p| p.kind == "training_need" && p.is_public());
             if !ok {
                 errors.push(unknown(
                     "answers_need_id",
-                    "Không có nhu cầu đào tạo này.",
-                    "No such training need.",
+                    "Không có nhu cầu đào tạo đang công khai nào với mã này.",
+                    "No published training need has this id.",
                 ));
             }
         }
@@ -313,23 +330,27 @@ pub async fn owner_transition(
     t: Transition,
 ) -> Result<actix_web::HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
+    load_owned(&mut conn, caller, id).await?;
     drop(conn);
-    require_owner(caller, &row)?;
     let row = transition(state, caller, id, t, optional_if_match(req)?, None, None).await?;
     Ok(respond(row, caller))
 }
 
-/// The caller may see the posting and write its organisation's postings.
-pub fn require_owner(caller: &Caller, row: &PostingRow) -> Result<(), ApiError> {
-    let org = labour_domain::policy::OrganisationFacts {
-        id: row.organisation_id,
-        verified: true,
-    };
-    crate::auth::require(caller, Action::ReadPosting(facts(row)), || {
-        not_found(row.id)
-    })?;
-    crate::auth::require(caller, Action::WritePostings(org), || not_found(row.id))
+/// The posting, once the caller may see it and write its organisation's postings (which a
+/// refused organisation may not).
+pub async fn load_owned(
+    conn: &mut labour_store::Conn,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<PostingRow, ApiError> {
+    let row = load_for(conn, caller, id, Action::ReadPosting).await?;
+    let org = labour_store::organisations::find(conn, row.organisation_id)
+        .await?
+        .map_or_else(labour_domain::policy::OrganisationFacts::unknown, |o| {
+            crate::routes::organisations::facts(&o)
+        });
+    crate::auth::require(caller, Action::WritePostings(org), || not_found(row.id))?;
+    Ok(row)
 }
 
 /// A posting's content as a request body: [`Content`], read with the path of every error kept

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Posting, load, not_found, optional_if_match, transition};
-use crate::auth::{Caller, require};
+use super::{Posting, optional_if_match, transition};
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::extract::Json;
 use crate::lang::Text;
@@ -44,10 +44,7 @@ pub async fn approve_posting(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ModeratePosting(super::facts(&row)), || {
-        not_found(id)
-    })?;
+    let row = super::load_for(&mut conn, &caller, id, Action::ModeratePosting).await?;
     let verified = labour_store::organisations::find(&mut conn, row.organisation_id)
         .await?
         .is_some_and(|o| o.verified());
@@ -138,10 +135,7 @@ async fn moderate_with_reason(
     reason: &str,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ModeratePosting(super::facts(&row)), || {
-        not_found(id)
-    })?;
+    super::load_for(&mut conn, &caller, id, Action::ModeratePosting).await?;
     drop(conn);
     let reason = reason.trim();
     let n = reason.chars().count();

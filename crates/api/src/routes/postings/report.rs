@@ -8,8 +8,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{facts, load, not_found};
-use crate::auth::{Caller, require};
+use super::load_for;
+use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
 use crate::extract::Json;
 use crate::lang::Text;
@@ -49,10 +49,7 @@ pub async fn report_posting(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
-    require(&caller, Action::ReportPosting(facts(&row)), || {
-        not_found(id)
-    })?;
+    let _row = load_for(&mut conn, &caller, id, Action::ReportPosting).await?;
     let mut errors = FieldErrors::default();
     let reason = errors.check("reason", ReportReason::parse(&body.reason));
     let note = body

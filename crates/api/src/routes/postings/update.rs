@@ -5,7 +5,7 @@ use labour_domain::ClosedSet;
 use labour_domain::posting::Transition;
 use uuid::Uuid;
 
-use super::{Posting, check_content, if_match, load, transition};
+use super::{Posting, check_content, if_match, transition};
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, Problem};
 use crate::extract::Json;
@@ -39,9 +39,8 @@ pub async fn update_posting(
     let id = id.into_inner();
     let reference = state.reference().await?;
     let mut conn = state.conn().await?;
-    let row = load(&mut conn, id).await?;
     // Only the organisation writes; others learn nothing about a posting they cannot see.
-    super::require_owner(&caller, &row)?;
+    let row = super::load_owned(&mut conn, &caller, id).await?;
     let expected = if_match(&req)?;
     let content = body.into_inner().0;
     if content.kind().as_str() != row.kind {
