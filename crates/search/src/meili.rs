@@ -336,7 +336,7 @@ impl SearchEngine for MeiliEngine {
         let single = request.kinds.len() == 1;
         // Never more than the first MAX_RESULTS, whatever offset came in.
         let (offset, limit) = request.window();
-        let paged = single && offset % limit.max(1) == 0;
+        let paged = single && offset.is_multiple_of(limit.max(1));
         let mut merged: Vec<(f64, MeiliDocument)> = Vec::new();
         let mut total = 0u64;
         let mut facets: HashMap<Attribute, HashMap<String, u64>> = HashMap::new();
