@@ -19,6 +19,7 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
     /// The enterprise: `shortlisted`, `interview`, `hired`, `rejected`; the worker: `withdrawn`.
+    #[schema(example = "shortlisted")]
     pub status: String,
 }
 
