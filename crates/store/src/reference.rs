@@ -343,6 +343,26 @@ fn ethnic_names(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The first column of a shipped reference file, without its heading.
+fn keys(file: &'static str) -> Vec<&'static str> {
+    file.lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').next())
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .collect()
+}
+
+/// The keys of the occupation groups shipped in `data/reference/` (the contract lists them).
+pub fn occupation_group_keys() -> Vec<&'static str> {
+    keys(GROUPS.1)
+}
+
+/// The codes of the training levels shipped in `data/reference/`.
+pub fn training_level_codes() -> Vec<&'static str> {
+    keys(LEVELS.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,24 +382,4 @@ mod tests {
                 >= 80
         );
     }
-}
-
-/// The first column of a shipped reference file, without its heading.
-fn keys(file: &'static str) -> Vec<&'static str> {
-    file.lines()
-        .skip(1)
-        .filter_map(|line| line.split(',').next())
-        .map(str::trim)
-        .filter(|key| !key.is_empty())
-        .collect()
-}
-
-/// The keys of the occupation groups shipped in `data/reference/` (the contract lists them).
-pub fn occupation_group_keys() -> Vec<&'static str> {
-    keys(GROUPS.1)
-}
-
-/// The codes of the training levels shipped in `data/reference/`.
-pub fn training_level_codes() -> Vec<&'static str> {
-    keys(LEVELS.1)
 }
