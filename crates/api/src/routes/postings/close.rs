@@ -16,6 +16,7 @@ use crate::state::AppState;
     security(("bearer_token" = []), ("api_key" = [])),
     responses(
         (status = 200, body = Posting),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "The caller may see the posting but not do this (staff, or a member of an organisation staff refused)"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json"),
         (status = 412, body = Problem, content_type = "application/problem+json"),
