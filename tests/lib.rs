@@ -18,7 +18,7 @@ pub struct TestApp {
     /// The app's search engine (an in-memory embedded index).
     pub search: labour_search::AnyEngine,
     /// The server's in-memory search counts (`flush_search_counts` writes them).
-    pub search_log: labour_api::search_demand::SearchLog,
+    pub search_log: labour_app::search_demand::SearchLog,
     server: ServerHandle,
     indexer: Option<tokio::task::JoinHandle<()>>,
     client: TestClient,

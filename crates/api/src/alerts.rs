@@ -33,7 +33,7 @@ pub async fn run_once(
     let (_, oldest_waiting) = labour_store::search_outbox::depth(&mut conn).await?;
     let now = Utc::now();
     let until = oldest_waiting.map_or(now, |t| t.min(now)) - settle;
-    let known = crate::known::Known::load(&mut conn).await?;
+    let known = labour_app::known::Known::load(&mut conn).await?;
     let mut made = 0;
     loop {
         let due = labour_store::saved_searches::due(&mut conn, until, 200).await?;

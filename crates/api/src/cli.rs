@@ -305,7 +305,7 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
         }
     };
     let search_log = state.search_log.clone();
-    let counting = actix_web::rt::spawn(crate::search_demand::run_forever(
+    let counting = actix_web::rt::spawn(labour_app::search_demand::run_forever(
         state.pool.clone(),
         search_log.clone(),
     ));

@@ -1138,7 +1138,7 @@ mod tests {
     #[test]
     fn syntax_errors_give_line_and_column() {
         let e = parse_body::<Body>(b"{\n \"age\": 1,,}").err();
-        let detail = e.and_then(|e| e.detail).map(|d| d.en).unwrap_or_default();
+        let detail = e.and_then(|e| e.0.detail).map(|d| d.en).unwrap_or_default();
         assert_eq!(
             detail,
             "The body is not valid JSON: there is a mistake at line 2, column 11."

@@ -147,15 +147,15 @@ impl QueryChecker {
 
     /// 422 `validation_failed`: for the same parameters sent in a body.
     pub fn finish_as_body(self) -> Result<(), ApiError> {
-        self.errors.finish()
+        Ok(self.errors.finish()?)
     }
 
     pub fn finish(self) -> Result<(), ApiError> {
-        self.errors.finish_as(
+        Ok(self.errors.finish_as(
             ErrorCode::InvalidQuery,
             "Một số tham số truy vấn không hợp lệ, xem danh sách lỗi.",
             "Some query parameters are not valid; see the list of errors.",
-        )
+        )?)
     }
 }
 

@@ -12,50 +12,19 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use labour_domain::ClosedSet;
 use labour_domain::organisation::OrganisationKind;
 use labour_domain::policy::{Actor, Membership, Scope, StaffLevel};
-use labour_store::audit::Event;
-use uuid::Uuid;
 
 use super::tokens::{API_KEY_PREFIX, hash_secret};
 use crate::errors::{ApiError, ErrorCode};
 use crate::state::AppState;
 
-/// The caller of this request.
+/// The caller of this request: the use-case layer's caller, taken by handlers as an extractor.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    pub actor: Actor,
-    /// The session of the access token, when one was sent.
-    pub session: Option<Uuid>,
-    pub client_addr: Option<IpAddr>,
-}
+pub struct Caller(pub labour_app::Caller);
 
-impl Caller {
-    pub fn account(&self) -> Option<Uuid> {
-        match &self.actor {
-            Actor::Account { id, .. } => Some(*id),
-            _ => None,
-        }
-    }
-
-    pub fn api_key(&self) -> Option<Uuid> {
-        match &self.actor {
-            Actor::ApiKey { id, .. } => Some(*id),
-            _ => None,
-        }
-    }
-
-    /// An audit event by this caller; the client address goes into the audit log only.
-    pub fn event<'a>(&self, action: &'a str, addr: &'a str) -> Event<'a> {
-        Event {
-            actor_account: self.account(),
-            actor_api_key: self.api_key(),
-            action,
-            client_addr: (!addr.is_empty()).then_some(addr),
-            ..Event::default()
-        }
-    }
-
-    pub fn addr_string(&self) -> String {
-        self.client_addr.map(|a| a.to_string()).unwrap_or_default()
+impl std::ops::Deref for Caller {
+    type Target = labour_app::Caller;
+    fn deref(&self) -> &labour_app::Caller {
+        &self.0
     }
 }
 
@@ -64,11 +33,11 @@ impl FromRequest for Caller {
     type Future = Ready<Result<Caller, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let caller = req.extensions().get::<Caller>().cloned().unwrap_or(Caller {
-            actor: Actor::Anonymous,
-            session: None,
-            client_addr: None,
-        });
+        let caller = req
+            .extensions()
+            .get::<Caller>()
+            .cloned()
+            .unwrap_or(Caller(labour_app::Caller::anonymous(None)));
         ready(Ok(caller))
     }
 }
@@ -142,11 +111,7 @@ pub async fn authenticate(
     };
     let client_addr = client_addr(req.request(), state.auth.trust_forwarded_for);
     let resolved = match credential(req.headers()) {
-        Ok(None) => Ok(Caller {
-            actor: Actor::Anonymous,
-            session: None,
-            client_addr,
-        }),
+        Ok(None) => Ok(Caller(labour_app::Caller::anonymous(client_addr))),
         Ok(Some(Credential::Token(token))) => from_token(&state, &token, client_addr).await,
         Ok(Some(Credential::ApiKey(key))) => from_api_key(&state, &key, client_addr).await,
         Err(e) => Err(e),
@@ -191,7 +156,7 @@ async fn from_token(
         "staff" => Some(StaffLevel::Staff),
         _ => None,
     };
-    Ok(Caller {
+    Ok(Caller(labour_app::Caller {
         actor: Actor::Account {
             id: account.id,
             staff,
@@ -199,7 +164,7 @@ async fn from_token(
         },
         session: Some(claims.sid),
         client_addr,
-    })
+    }))
 }
 
 async fn from_api_key(
@@ -227,7 +192,7 @@ async fn from_api_key(
         .iter()
         .filter_map(|s| Scope::parse(s).ok())
         .collect();
-    Ok(Caller {
+    Ok(Caller(labour_app::Caller {
         actor: Actor::ApiKey {
             id: row.id,
             organisation: row.organisation_id,
@@ -235,5 +200,5 @@ async fn from_api_key(
         },
         session: None,
         client_addr,
-    })
+    }))
 }

@@ -6,11 +6,11 @@ pub mod password;
 pub mod secret;
 pub mod tokens;
 
-use labour_domain::policy::{self, Action, Decision};
+use labour_domain::policy::Action;
 
 pub use self::caller::{Caller, authenticate};
 use crate::config::AuthConfig;
-use crate::errors::{ApiError, ErrorCode};
+use crate::errors::ApiError;
 
 /// Everything authentication needs, built once at start-up.
 #[derive(Debug)]
@@ -65,40 +65,20 @@ impl AuthState {
     }
 }
 
-/// Asks the policy; `not_found` builds the same 404 the handler gives for a missing resource,
-/// so a hidden resource and an absent one look alike.
 /// The signed-in account acting for itself (its profile, saved searches, notifications): 401
 /// without one, 403 for an API key.
 pub fn require_own_account(caller: &Caller) -> Result<uuid::Uuid, ApiError> {
-    require(caller, Action::ReadOwnAccount, || {
-        ApiError::internal("never hidden")
-    })?;
-    caller
-        .account()
-        .ok_or_else(|| ApiError::internal("an account caller without an account"))
+    Ok(labour_app::policy::require_own_account(caller)?)
 }
 
+/// Asks the policy; `not_found` builds the same 404 the handler gives for a missing resource,
+/// so a hidden resource and an absent one look alike.
 pub fn require(
     caller: &Caller,
     action: Action,
     not_found: impl FnOnce() -> ApiError,
 ) -> Result<(), ApiError> {
-    match policy::decide(&caller.actor, action) {
-        Decision::Allow => Ok(()),
-        Decision::Unauthenticated => Err(ApiError::new(ErrorCode::Unauthenticated)
-            .detail(
-                "Hãy đăng nhập (hoặc gửi khóa API) rồi thử lại.",
-                "Sign in (or send an API key) and try again.",
-            )
-            .header(actix_web::http::header::WWW_AUTHENTICATE, "Bearer")),
-        Decision::Forbidden => Err(ApiError::new(ErrorCode::Forbidden).detail(
-            "Tài khoản hoặc khóa này không có quyền thực hiện việc này.",
-            "This account or key may not do this.",
-        )),
-        Decision::NotFound => Err(not_found()),
-        Decision::OrganisationRefused => Err(ApiError::new(ErrorCode::OrganisationRefused).detail(
-            "Tổ chức đã bị cán bộ từ chối xác minh nên không thể làm việc này cho đến khi được xác minh lại.",
-            "Staff refused this organisation's verification, so it cannot do this until it is verified again.",
-        )),
-    }
+    Ok(labour_app::policy::require(caller, action, || {
+        not_found().0
+    })?)
 }

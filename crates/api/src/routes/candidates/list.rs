@@ -12,7 +12,6 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
-use crate::lang::Lang;
 use crate::matching::{ReasonView, reasons, requirement};
 use crate::pagination::List;
 use crate::routes::postings::load_for;
@@ -67,7 +66,7 @@ pub async fn list_candidates(
     let occupations = reference.occupations_in(&[group.as_str()]);
     let profiles = labour_store::workers::discoverable(&mut conn, &occupations, WEIGHED).await?;
     let requirement = requirement(&content, &group);
-    let lang = Lang::from_headers(req.headers());
+    let lang = crate::lang::from_headers(req.headers());
     let mut ranked: Vec<Candidate> = profiles
         .into_iter()
         .filter_map(|row| {

@@ -100,7 +100,7 @@ pub async fn list_kpis(
     let mut check = crate::pagination::QueryChecker::default();
     let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;
-    let en = Lang::from_headers(req.headers()) == Lang::En && format == "json";
+    let en = crate::lang::from_headers(req.headers()) == Lang::En && format == "json";
     let mut conn = state.conn().await?;
     let entered = labour_store::kpis::entered(&mut conn).await?;
     let admissions = labour_store::kpis::course_admissions(&mut conn, false).await?;

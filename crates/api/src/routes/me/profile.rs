@@ -11,9 +11,9 @@ use utoipa::ToSchema;
 use crate::auth::{Caller, require_own_account};
 use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
 use crate::extract::Json;
-use crate::known::Code;
 use crate::lang::Lang;
 use crate::state::AppState;
+use labour_app::known::Code;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProfileView {
@@ -128,7 +128,7 @@ pub async fn get_my_profile(
     let row = labour_store::workers::find(&mut conn, account)
         .await?
         .ok_or_else(no_profile)?;
-    Ok(view(row, Lang::from_headers(req.headers())))
+    Ok(view(row, crate::lang::from_headers(req.headers())))
 }
 
 /// Creates or replaces the profile. Replacing needs `If-Match` with the version read. Ethnicity
@@ -187,7 +187,7 @@ pub async fn update_my_profile(
     )
     .await?
     {
-        Saved::Saved(row) => Ok(view(row, Lang::from_headers(req.headers()))),
+        Saved::Saved(row) => Ok(view(row, crate::lang::from_headers(req.headers()))),
         Saved::Stale { current } => Err(ApiError::new(ErrorCode::PreconditionFailed)
             .detail(
                 "Hồ sơ đã thay đổi; hãy đọc lại.",

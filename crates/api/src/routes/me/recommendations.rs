@@ -153,7 +153,7 @@ pub async fn get_my_recommendations(
     caller: Caller,
 ) -> Result<web::Json<Recommendations>, ApiError> {
     let account = require_own_account(&caller)?;
-    let lang = Lang::from_headers(req.headers());
+    let lang = crate::lang::from_headers(req.headers());
     let mut conn = state.conn().await?;
     let row = labour_store::workers::find(&mut conn, account)
         .await?

@@ -23,9 +23,9 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, field_error};
-use crate::known::{Code, Known};
 use crate::lang::Text;
 use crate::state::AppState;
+use labour_app::known::{Code, Known};
 
 /// A posting as the API shows it. Moderation details appear only for its organisation and staff.
 #[derive(Debug, Serialize, ToSchema)]

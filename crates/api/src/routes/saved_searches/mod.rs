@@ -11,9 +11,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::known::Known;
 use crate::pagination::QueryChecker;
 use crate::routes::search::SearchQuery;
+use labour_app::known::Known;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SavedSearch {

@@ -23,10 +23,10 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::errors::{ApiError, ErrorCode, FieldError, field_error};
-use crate::known::{Code, Known};
 use crate::pagination::QueryChecker;
 use crate::routes::postings::list::parse_uuid;
 use crate::state::AppState;
+use labour_app::known::{Code, Known};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

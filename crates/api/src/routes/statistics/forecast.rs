@@ -146,7 +146,7 @@ pub async fn get_forecast(
     }
     let total = rows.iter().filter_map(|r| r.forecast).sum();
     if format == "json" {
-        let en = Lang::from_headers(req.headers()) == Lang::En;
+        let en = crate::lang::from_headers(req.headers()) == Lang::En;
         return Ok(HttpResponse::Ok().json(Forecast {
             method: if en { METHOD_EN } else { METHOD_VI },
             base_year: base,

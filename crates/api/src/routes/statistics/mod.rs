@@ -158,7 +158,7 @@ pub fn respond(
     rows: Vec<Row>,
     file_suffix: &str,
 ) -> Result<HttpResponse, ApiError> {
-    let lang = Lang::from_headers(req.headers());
+    let lang = crate::lang::from_headers(req.headers());
     let total = stat.additive.then(|| {
         let mut sums = [0i64; 4];
         for r in &rows {

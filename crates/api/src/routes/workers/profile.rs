@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use crate::auth::{Caller, require};
 use crate::errors::{ApiError, Problem};
-use crate::lang::Lang;
 use crate::routes::me::profile::{ProfileView, reasons};
 use crate::state::AppState;
 
@@ -54,6 +53,6 @@ pub async fn get_worker_profile(
     Ok(HttpResponse::Ok().json(ProfileView {
         profile: row.profile,
         version: row.version,
-        reasons: reasons(Lang::from_headers(req.headers())),
+        reasons: reasons(crate::lang::from_headers(req.headers())),
     }))
 }

@@ -1,0 +1,18 @@
+//! The use cases of the Lạng Sơn labour-market portal: one function per thing a person does,
+//! taking the caller, deciding through the policy and doing the whole write (its audit row,
+//! feed event and search outbox row in the same transaction); and the background jobs. Every
+//! face (the JSON API, the web pages, the command line) calls these; none writes on its own.
+
+pub mod caller;
+pub mod context;
+pub mod errors;
+pub mod jobs;
+pub mod known;
+pub mod lang;
+pub mod matching;
+pub mod policy;
+pub mod search_demand;
+
+pub use caller::Caller;
+pub use context::App;
+pub use errors::{Error, ErrorCode, Result};
