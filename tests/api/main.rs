@@ -2,6 +2,7 @@
 
 mod accounts;
 mod alerts;
+mod audit_trail;
 mod authz;
 mod declarations;
 mod errors;

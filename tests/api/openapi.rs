@@ -316,3 +316,27 @@ fn every_numeric_parameter_has_a_documented_range() -> TestResult {
     assert!(unbounded.is_empty(), "no documented range: {unbounded:#?}");
     Ok(())
 }
+
+/// A client generator needs every field of every body: no request body is an untyped object.
+#[test]
+fn every_request_body_describes_its_fields() -> TestResult {
+    let spec: Json = serde_json::from_str(&committed()?)?;
+    let mut untyped = Vec::new();
+    for (method, path, op) in operations(&spec) {
+        let content = op["requestBody"]["content"].as_object().cloned();
+        for (media, body) in content.into_iter().flatten() {
+            let schema = resolve(&spec, &body["schema"]);
+            let composed = ["oneOf", "anyOf", "allOf"]
+                .iter()
+                .any(|k| schema.get(*k).is_some());
+            let described = schema["properties"]
+                .as_object()
+                .is_some_and(|p| !p.is_empty());
+            if schema["type"] == "object" && !composed && !described {
+                untyped.push(format!("{method} {path} ({media})"));
+            }
+        }
+    }
+    assert!(untyped.is_empty(), "request bodies without fields: {untyped:?}");
+    Ok(())
+}
