@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use labour_api::auth::tokens::JwtKeys;
 use labour_api::config::MailConfig;
-use labour_api::digest::Mailer;
+use labour_app::jobs::digest::Mailer;
 use labour_store::accounts::AccountRole;
 use labour_tests::{
     SmtpServer, TEST_SECRET, TestApp, TestResult, course, job, json, verified_enterprise,
