@@ -257,10 +257,15 @@ impl Mailer {
     ) -> Result<usize, JobError> {
         let token = Uuid::now_v7();
         let result = self.send_claimed(pool, now, lease, token).await;
-        // What failed is given back for the next round (or its lease runs out).
-        let mut conn = labour_store::db::get(pool).await?;
-        labour_store::notifications::release_digests(&mut conn, token).await?;
-        result
+        // What failed is given back for the next round (or else its lease runs out).
+        let released = async {
+            let mut conn = labour_store::db::get(pool).await?;
+            labour_store::notifications::release_digests(&mut conn, token).await
+        }
+        .await;
+        let sent = result?;
+        released?;
+        Ok(sent)
     }
 
     async fn send_claimed(
