@@ -113,7 +113,7 @@ impl TestApp {
         let pool = labour_store::db::pool(self.db.url(), 1)?;
         let mut total = 0;
         loop {
-            let n = labour_api::indexer::drain_once(&pool, &self.search).await?;
+            let n = labour_app::jobs::indexer::drain_once(&pool, &self.search).await?;
             total += n;
             if n == 0 {
                 // The server's own indexer may still hold a batch it claimed: wait for it.
@@ -150,7 +150,7 @@ impl TestApp {
         labour_api::telemetry::init(&config.log);
         let pool = labour_store::db::pool(db.url(), 4)?;
         let indexer = indexer.then(|| {
-            actix_web::rt::spawn(labour_api::indexer::run_forever(
+            actix_web::rt::spawn(labour_app::jobs::indexer::run_forever(
                 pool.clone(),
                 search.clone(),
             ))
@@ -333,7 +333,10 @@ impl TestApp {
     /// Matches saved searches against everything indexed so far, as the alerts task does.
     pub async fn match_saved_searches(&self) -> Result<usize, Error> {
         let pool = labour_store::db::pool(self.db.url(), 1)?;
-        Ok(labour_api::alerts::run_once(&pool, &self.search, chrono::Duration::zero()).await?)
+        Ok(
+            labour_app::jobs::alerts::run_once(&pool, &self.search, chrono::Duration::zero())
+                .await?,
+        )
     }
 
     /// Writes the search counts gathered so far, as the server does every minute.

@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use labour_api::auth::tokens::JwtKeys;
 use labour_api::config::MailConfig;
-use labour_api::digest::Mailer;
+use labour_app::jobs::digest::Mailer;
 use labour_store::accounts::AccountRole;
 use labour_tests::{
     SmtpServer, TEST_SECRET, TestApp, TestResult, course, job, json, verified_enterprise,
@@ -305,5 +305,57 @@ async fn the_daily_digest_goes_out_by_smtp_once_a_day_and_one_click_stops_it() -
         app.send("POST", &access_token, &[], None).await?.status,
         422
     );
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_digest_goes_out_once_with_two_instances_and_after_a_sender_died() -> TestResult {
+    let smtp = SmtpServer::start().await?;
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (factory, hr) = verified_enterprise(&app, "hr@example.vn", 23).await?;
+    let worker = app.account(AccountRole::User, "mai@example.vn").await?;
+    app.json(
+        "POST",
+        "/api/v1/me/saved-searches",
+        &worker.auth(),
+        &json!({ "name": "Hàn", "query": { "occupation": "7212" } }),
+    )
+    .await?;
+    app.publish(factory, &hr, &staff, &job("Thợ hàn điện ca ngày"))
+        .await?;
+    app.index_now().await?;
+    assert_eq!(app.match_saved_searches().await?, 1);
+    let now = Utc::now();
+    let (one, two) = (mailer(&app, &smtp)?, mailer(&app, &smtp)?);
+    let (pool_one, pool_two) = (
+        labour_store::db::pool(app.db.url(), 2)?,
+        labour_store::db::pool(app.db.url(), 2)?,
+    );
+
+    // A sender that claimed the digest and died: nobody sends it until its lease runs out.
+    let mut conn = labour_store::db::get(&pool_one).await?;
+    let claimed = labour_store::notifications::claim_digests(
+        &mut conn,
+        uuid::Uuid::now_v7(),
+        one.due_since(now),
+        10,
+        std::time::Duration::from_millis(500),
+    )
+    .await?;
+    assert_eq!(claimed.len(), 1);
+    drop(conn);
+    assert_eq!(
+        one.send_due(&pool_one, now).await?,
+        0,
+        "claimed by the dead sender"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+
+    let (a, b) = tokio::join!(one.send_due(&pool_one, now), two.send_due(&pool_two, now));
+    assert_eq!(a? + b?, 1, "sent once");
+    assert_eq!(smtp.messages()?.len(), 1);
+    assert_eq!(one.send_due(&pool_one, now).await?, 0);
+    assert_eq!(two.send_due(&pool_two, now).await?, 0);
     Ok(())
 }

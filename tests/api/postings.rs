@@ -342,8 +342,8 @@ async fn deadlines_expire_published_postings() -> TestResult {
     .execute(&mut conn)
     .await?;
     let pool = labour_store::db::pool(app.db.url(), 1)?;
-    assert_eq!(labour_api::expiry::run_once(&pool).await?, 1);
-    assert_eq!(labour_api::expiry::run_once(&pool).await?, 0, "once");
+    assert_eq!(labour_app::jobs::expiry::run_once(&pool).await?, 1);
+    assert_eq!(labour_app::jobs::expiry::run_once(&pool).await?, 0, "once");
 
     assert_eq!(app.call("GET", &path, &Auth::None).await?.status, 404);
     assert_eq!(

@@ -290,26 +290,12 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
         migrate(database).await?;
     }
     let pool = labour_store::db::pool(database.url(), config.database.pool_size)?;
+    // The jobs' own connections: a slow engine or mail server never holds the requests'.
+    let jobs_pool = labour_store::db::pool(database.url(), config.database.jobs_pool_size)?;
     let search = open_search(config)?;
-    let expiry = actix_web::rt::spawn(crate::expiry::run_forever(pool.clone()));
-    let indexer = actix_web::rt::spawn(crate::indexer::run_forever(pool.clone(), search.clone()));
-    let alerts = actix_web::rt::spawn(crate::alerts::run_forever(pool.clone(), search.clone()));
-    let state = AppState::new(config, pool.clone(), search)?;
-    let digest = match crate::digest::Mailer::new(&config.mail, state.auth.jwt.clone())? {
-        Some(mailer) => Some(actix_web::rt::spawn(crate::digest::run_forever(
-            pool, mailer,
-        ))),
-        None => {
-            tracing::info!("no LABOUR_SMTP_URL: email digests are off");
-            None
-        }
-    };
-    let search_log = state.search_log.clone();
-    let counting = actix_web::rt::spawn(labour_app::search_demand::run_forever(
-        state.pool.clone(),
-        search_log.clone(),
-    ));
-    let flush_pool = state.pool.clone();
+    let state = AppState::new(config, pool, search.clone())?;
+    let mailer = labour_app::jobs::digest::Mailer::new(&config.mail, state.auth.jwt.clone())?;
+    let jobs = labour_app::jobs::start(jobs_pool, search, state.search_log.clone(), mailer);
     let (server, addr) = crate::server::bind(&config.server, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
@@ -338,17 +324,7 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
         }
     }
     // Background work stops with the server, before the database goes away.
-    indexer.abort();
-    expiry.abort();
-    alerts.abort();
-    counting.abort();
-    // The last minute's search counts.
-    if let Err(e) = search_log.flush(&flush_pool).await {
-        tracing::warn!(error = %e, "search counts of the last minute not written");
-    }
-    if let Some(digest) = digest {
-        digest.abort();
-    }
+    jobs.stop().await;
     tracing::info!("server stopped");
     Ok(())
 }
@@ -423,7 +399,7 @@ async fn reindex(config: &Config, database: &Database) -> CliResult {
     let engine = open_search(config)?;
     let bar = progress_bar("Reindexing", 0);
     let started = std::time::Instant::now();
-    let done = crate::indexer::reindex(&pool, &engine, |done, total| {
+    let done = labour_app::jobs::indexer::reindex(&pool, &engine, |done, total| {
         bar.set_length(total);
         bar.set_position(done);
     })

@@ -21,31 +21,7 @@ pub struct Config {
     pub mail: MailConfig,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct MailConfig {
-    /// SMTP server for the daily digest (`LABOUR_SMTP_URL` or `LABOUR_SMTP_URL_FILE`, e.g.
-    /// `smtp://user:pass@mail.example.vn:587?tls=required`); unset sends no email. Only from the
-    /// environment, as it may hold a password.
-    #[serde(serialize_with = "hide")]
-    pub smtp_url: Option<SecretString>,
-    /// The sender of the digest.
-    pub from: String,
-    /// The portal's public address, for links in emails.
-    pub public_url: String,
-    /// Local hour (Asia/Ho_Chi_Minh) from which each day's digest goes out.
-    pub digest_hour: u32,
-}
-
-impl Default for MailConfig {
-    fn default() -> Self {
-        MailConfig {
-            smtp_url: None,
-            from: "Sàn việc làm Lạng Sơn <no-reply@localhost>".into(),
-            public_url: "http://127.0.0.1:8080".into(),
-            digest_hour: 7,
-        }
-    }
-}
+pub use labour_app::jobs::digest::MailConfig;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct ServerConfig {
@@ -135,7 +111,11 @@ pub struct DatabaseConfig {
     /// PostgreSQL connection string; none means the private cluster in the data directory.
     #[serde(serialize_with = "hide")]
     pub url: Option<SecretString>,
+    /// Connections the HTTP requests share.
     pub pool_size: usize,
+    /// Connections the background jobs (indexer, alerts, digest, expiry, purge) share, apart
+    /// from the requests', so that a slow job never makes a request wait.
+    pub jobs_pool_size: usize,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -185,6 +165,7 @@ impl Default for Config {
             database: DatabaseConfig {
                 url: None,
                 pool_size: 10,
+                jobs_pool_size: 4,
             },
             log: LogConfig {
                 level: "info".into(),
@@ -271,12 +252,13 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("LABOUR_LOG", "log.level"),
     ("LABOUR_LOG_FORMAT", "log.format"),
     ("LABOUR_DB_POOL_SIZE", "database.pool_size"),
+    ("LABOUR_DB_JOBS_POOL_SIZE", "database.jobs_pool_size"),
 ];
 
 impl Config {
     /// Loads configuration. Environment variables (see `.env.example`):
     /// `LABOUR_BIND`, `DATABASE_URL` (or `DATABASE_URL_FILE`), `LABOUR_DATA_DIR`, `LABOUR_LOG`,
-    /// `LABOUR_LOG_FORMAT`, `LABOUR_DB_POOL_SIZE`, `LABOUR_MAX_BODY_BYTES`,
+    /// `LABOUR_LOG_FORMAT`, `LABOUR_DB_POOL_SIZE`, `LABOUR_DB_JOBS_POOL_SIZE`, `LABOUR_MAX_BODY_BYTES`,
     /// `LABOUR_SHUTDOWN_TIMEOUT_SECS`.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));

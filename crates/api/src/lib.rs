@@ -1,17 +1,13 @@
 //! HTTP API of the Lạng Sơn labour-market portal, its configuration and command line.
 
-pub mod alerts;
 pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod database;
-pub mod digest;
 pub mod errors;
-pub mod expiry;
 pub mod export;
 pub mod extract;
-pub mod indexer;
 pub mod lang;
 pub mod matching;
 pub mod open_data;

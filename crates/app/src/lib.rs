@@ -11,7 +11,9 @@ pub mod known;
 pub mod lang;
 pub mod matching;
 pub mod policy;
+pub mod query;
 pub mod search_demand;
+pub mod search_query;
 
 pub use caller::Caller;
 pub use context::App;

@@ -24,6 +24,7 @@ pub mod occupations;
 pub mod offers;
 pub mod organisations;
 pub mod postings;
+pub mod purge;
 pub mod reference;
 pub mod saved_searches;
 pub mod schema;

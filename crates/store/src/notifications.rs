@@ -6,9 +6,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::Error;
-use crate::schema::{accounts, email_digests, notifications, saved_searches, worker_profiles};
+use crate::schema::{email_digests, notifications};
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, QueryableByName)]
 #[diesel(table_name = notifications)]
 pub struct NotificationRow {
     pub id: Uuid,
@@ -116,11 +116,12 @@ pub async fn mark_read(
         .await?)
 }
 
-/// Key of the advisory lock held while digests are sent ("digest" in ASCII).
+/// Key of the advisory lock taken while digests are claimed ("digest" in ASCII).
 const DIGEST_LOCK: i64 = 0x6469_6765_7374;
 
-/// Takes the digest lock for this session unless another process holds it, so two API
-/// instances never send the same digest twice. Release it with `unlock_digests`.
+/// Takes the digest lock for this session unless another process holds it: while it is held,
+/// no instance claims digests. Release it with `unlock_digests`. (The sender itself takes the
+/// lock only for the instant of a claim, never across a send.)
 pub async fn try_lock_digests(conn: &mut AsyncPgConnection) -> Result<bool, Error> {
     Ok(diesel::select(
         diesel::dsl::sql::<diesel::sql_types::Bool>("pg_try_advisory_lock(")
@@ -151,72 +152,131 @@ pub struct Digest {
     pub items: Vec<NotificationRow>,
 }
 
-/// Accounts with notifications not yet emailed from saved searches that send email, whose last
-/// digest is older than `not_since`, with the address to send to (the account's email, else
-/// the profile's). At most `limit` accounts, 50 postings each.
-pub async fn due_digests(
+/// Claims, for `lease`, up to `limit` accounts whose digest is due: notifications not yet
+/// emailed from saved searches that send email, and a last digest older than `not_since`.
+/// Accounts another instance holds are skipped (claimed and not expired, or being claimed right
+/// now); a lease that ran out is taken again. One short transaction, committed before anything
+/// is sent. Returns the accounts claimed with `token`.
+pub async fn claim_digests(
     conn: &mut AsyncPgConnection,
+    token: Uuid,
     not_since: DateTime<Utc>,
     limit: i64,
-) -> Result<Vec<Digest>, Error> {
-    let accounts_due: Vec<(Uuid, String, Option<String>, Option<serde_json::Value>)> =
-        accounts::table
-            .left_join(worker_profiles::table)
-            .left_join(email_digests::table)
-            .filter(
-                email_digests::last_sent_at
-                    .is_null()
-                    .or(email_digests::last_sent_at.lt(not_since)),
-            )
-            .filter(diesel::dsl::exists(
-                notifications::table
-                    .inner_join(saved_searches::table)
-                    .filter(notifications::account_id.eq(accounts::id))
-                    .filter(notifications::emailed_at.is_null())
-                    .filter(saved_searches::email.eq(true)),
-            ))
-            .select((
-                accounts::id,
-                accounts::display_name,
-                accounts::email,
-                worker_profiles::profile.nullable(),
-            ))
-            .limit(limit)
-            .load(conn)
-            .await?;
-    let mut out = Vec::new();
-    for (account, display_name, email, profile) in accounts_due {
-        let email = email.or_else(|| {
-            profile.and_then(|p| p.get("email").and_then(|e| e.as_str()).map(str::to_owned))
-        });
-        let items = notifications::table
-            .inner_join(saved_searches::table)
-            .filter(notifications::account_id.eq(account))
-            .filter(notifications::emailed_at.is_null())
-            .filter(saved_searches::email.eq(true))
-            .order(notifications::created_at)
-            .limit(50)
-            .select(NotificationRow::as_select())
-            .load(conn)
-            .await?;
-        match email {
-            Some(email) => out.push(Digest {
-                account,
-                display_name,
-                email,
-                items,
-            }),
-            // Nowhere to send: these will never go out, so they stop counting as due.
-            None => {
-                let ids: Vec<Uuid> = items.iter().map(|n| n.id).collect();
-                mark_emailed(conn, account, &ids).await?;
-            }
+    lease: std::time::Duration,
+) -> Result<Vec<Uuid>, Error> {
+    #[derive(QueryableByName)]
+    struct Claimed {
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        account_id: Uuid,
+    }
+    conn.transaction::<_, Error, _>(async move |conn| {
+        // Claims take turns; one that finds another under way skips this round instead of
+        // waiting on its rows.
+        let free: bool = diesel::select(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("pg_try_advisory_xact_lock(")
+                .bind::<diesel::sql_types::BigInt, _>(DIGEST_LOCK)
+                .sql(")"),
+        )
+        .get_result(conn)
+        .await?;
+        if !free {
+            return Ok(Vec::new());
         }
+        // An account gets its row (the thing claimed) with its first digest due.
+        diesel::sql_query(
+            "INSERT INTO email_digests (account_id) \
+             SELECT DISTINCT n.account_id FROM notifications n \
+             JOIN saved_searches s ON s.id = n.saved_search_id \
+             WHERE n.emailed_at IS NULL AND s.email \
+             ON CONFLICT (account_id) DO NOTHING",
+        )
+        .execute(conn)
+        .await?;
+        let claimed: Vec<Claimed> = diesel::sql_query(
+            "UPDATE email_digests SET claimed_until = now() + make_interval(secs => $4), claim_token = $1 \
+             WHERE account_id IN ( \
+                 SELECT d.account_id FROM email_digests d \
+                 WHERE (d.last_sent_at IS NULL OR d.last_sent_at < $2) \
+                   AND (d.claimed_until IS NULL OR d.claimed_until < now()) \
+                   AND EXISTS ( \
+                       SELECT 1 FROM notifications n \
+                       JOIN saved_searches s ON s.id = n.saved_search_id \
+                       WHERE n.account_id = d.account_id AND n.emailed_at IS NULL AND s.email) \
+                 ORDER BY d.account_id LIMIT $3 \
+                 FOR UPDATE SKIP LOCKED) \
+             RETURNING account_id",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(token)
+        .bind::<diesel::sql_types::Timestamptz, _>(not_since)
+        .bind::<diesel::sql_types::BigInt, _>(limit)
+        .bind::<diesel::sql_types::Double, _>(lease.as_secs_f64())
+        .load(conn)
+        .await?;
+        Ok(claimed.into_iter().map(|c| c.account_id).collect())
+    })
+    .await
+}
+
+/// The digests of the accounts claimed with `token`, in one query: where to send each (the
+/// account's email, else the profile's) and its first 50 postings. Accounts with nowhere to
+/// send to have theirs marked emailed (they would never go out, so they stop counting as due).
+pub async fn due_digests(conn: &mut AsyncPgConnection, token: Uuid) -> Result<Vec<Digest>, Error> {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        display_name: String,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        email: Option<String>,
+        #[diesel(embed)]
+        item: NotificationRow,
+    }
+    let lines: Vec<Line> = diesel::sql_query(
+        "SELECT a.display_name, \
+                COALESCE(a.email, CASE WHEN jsonb_typeof(p.profile -> 'email') = 'string' \
+                                       THEN p.profile ->> 'email' END) AS email, \
+                n.id, n.account_id, n.saved_search_id, n.posting_id, n.title, n.created_at, \
+                n.read_at, n.emailed_at \
+         FROM email_digests d \
+         JOIN accounts a ON a.id = d.account_id \
+         LEFT JOIN worker_profiles p ON p.account_id = a.id \
+         JOIN LATERAL ( \
+             SELECT n.* FROM notifications n \
+             JOIN saved_searches s ON s.id = n.saved_search_id \
+             WHERE n.account_id = a.id AND n.emailed_at IS NULL AND s.email \
+             ORDER BY n.created_at LIMIT 50) n ON true \
+         WHERE d.claim_token = $1 \
+         ORDER BY a.id, n.created_at",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(token)
+    .load(conn)
+    .await?;
+    let mut out: Vec<Digest> = Vec::new();
+    let mut unreachable: Vec<Uuid> = Vec::new();
+    for line in lines {
+        let Some(email) = line.email else {
+            unreachable.push(line.item.id);
+            continue;
+        };
+        match out.last_mut() {
+            Some(d) if d.account == line.item.account_id => d.items.push(line.item),
+            _ => out.push(Digest {
+                account: line.item.account_id,
+                display_name: line.display_name,
+                email,
+                items: vec![line.item],
+            }),
+        }
+    }
+    if !unreachable.is_empty() {
+        diesel::update(notifications::table.filter(notifications::id.eq_any(&unreachable)))
+            .set(notifications::emailed_at.eq(diesel::dsl::now))
+            .execute(conn)
+            .await?;
     }
     Ok(out)
 }
 
-/// Records that a digest with these notifications was sent to the account.
+/// Records that a digest with these notifications was sent to the account, and ends its claim.
 pub async fn mark_emailed(
     conn: &mut AsyncPgConnection,
     account: Uuid,
@@ -234,10 +294,27 @@ pub async fn mark_emailed(
             ))
             .on_conflict(email_digests::account_id)
             .do_update()
-            .set(email_digests::last_sent_at.eq(diesel::dsl::now))
+            .set((
+                email_digests::last_sent_at.eq(diesel::dsl::now),
+                email_digests::claimed_until.eq(None::<DateTime<Utc>>),
+                email_digests::claim_token.eq(None::<Uuid>),
+            ))
             .execute(conn)
             .await?;
         Ok(())
     })
     .await
+}
+
+/// Gives back the digests still claimed with `token` (their sends failed), so the next round
+/// tries them again.
+pub async fn release_digests(conn: &mut AsyncPgConnection, token: Uuid) -> Result<(), Error> {
+    diesel::update(email_digests::table.filter(email_digests::claim_token.eq(token)))
+        .set((
+            email_digests::claimed_until.eq(None::<DateTime<Utc>>),
+            email_digests::claim_token.eq(None::<Uuid>),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
 }

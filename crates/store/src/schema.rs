@@ -242,6 +242,8 @@ diesel::table! {
         id -> Int8,
         posting_id -> Uuid,
         enqueued_at -> Timestamptz,
+        claimed_until -> Nullable<Timestamptz>,
+        claim_token -> Nullable<Uuid>,
     }
 }
 
@@ -297,7 +299,9 @@ diesel::table! {
 diesel::table! {
     email_digests (account_id) {
         account_id -> Uuid,
-        last_sent_at -> Timestamptz,
+        last_sent_at -> Nullable<Timestamptz>,
+        claimed_until -> Nullable<Timestamptz>,
+        claim_token -> Nullable<Uuid>,
     }
 }
 

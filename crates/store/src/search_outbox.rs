@@ -1,5 +1,6 @@
 //! The search outbox: which postings the index must catch up with. Several indexers can drain
-//! it at once (`FOR UPDATE SKIP LOCKED`); a row goes only after the engine acknowledged it.
+//! it at once: each claims a batch with a lease (`claimed_until`), indexes it with no
+//! transaction open, and deletes its rows only after the engine acknowledged them.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -17,20 +18,86 @@ pub async fn enqueue(conn: &mut AsyncPgConnection, posting: Uuid) -> Result<(), 
     Ok(())
 }
 
-/// Locks up to `limit` of the oldest rows that no other indexer holds; call in a transaction.
-pub async fn claim(conn: &mut AsyncPgConnection, limit: i64) -> Result<Vec<(i64, Uuid)>, Error> {
-    Ok(search_outbox::table
-        .select((search_outbox::id, search_outbox::posting_id))
-        .order(search_outbox::id)
-        .limit(limit)
-        .for_update()
-        .skip_locked()
-        .load(conn)
-        .await?)
+/// A batch of the outbox claimed for a while: its rows and the token that proves the claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub token: Uuid,
+    /// (outbox row, posting), oldest first.
+    pub rows: Vec<(i64, Uuid)>,
 }
 
-pub async fn complete(conn: &mut AsyncPgConnection, ids: &[i64]) -> Result<(), Error> {
-    diesel::delete(search_outbox::table.filter(search_outbox::id.eq_any(ids)))
+impl Claim {
+    /// The postings of the batch, each once.
+    pub fn postings(&self) -> Vec<Uuid> {
+        let mut ids: Vec<Uuid> = self.rows.iter().map(|(_, p)| *p).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Claims up to `limit` of the oldest rows for `lease`, in one short statement that commits on
+/// its own: rows another indexer holds are skipped (locked now, or leased and not expired), and
+/// so are postings another indexer is working on, so a posting is never indexed by two at once
+/// (its newer row waits for the older one to finish). A lease that ran out is taken again.
+pub async fn claim(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+    lease: std::time::Duration,
+) -> Result<Claim, Error> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        posting_id: Uuid,
+    }
+    let token = Uuid::now_v7();
+    let mut rows: Vec<Row> = diesel::sql_query(
+        "UPDATE search_outbox SET claimed_until = now() + make_interval(secs => $2), claim_token = $3 \
+         WHERE id IN ( \
+             SELECT o.id FROM search_outbox o \
+             WHERE (o.claimed_until IS NULL OR o.claimed_until < now()) \
+               AND NOT EXISTS ( \
+                   SELECT 1 FROM search_outbox c \
+                   WHERE c.posting_id = o.posting_id AND c.claimed_until >= now()) \
+             ORDER BY o.id LIMIT $1 \
+             FOR UPDATE SKIP LOCKED) \
+         RETURNING id, posting_id",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(limit)
+    .bind::<diesel::sql_types::Double, _>(lease.as_secs_f64())
+    .bind::<diesel::sql_types::Uuid, _>(token)
+    .load(conn)
+    .await?;
+    rows.sort_by_key(|r| r.id);
+    Ok(Claim {
+        token,
+        rows: rows.into_iter().map(|r| (r.id, r.posting_id)).collect(),
+    })
+}
+
+/// Deletes a claimed batch once the engine acknowledged it; returns how many rows went. Rows
+/// whose lease ran out and that another indexer took meanwhile are left to it.
+pub async fn complete(conn: &mut AsyncPgConnection, claim: &Claim) -> Result<usize, Error> {
+    let ids: Vec<i64> = claim.rows.iter().map(|(id, _)| *id).collect();
+    Ok(diesel::delete(
+        search_outbox::table
+            .filter(search_outbox::id.eq_any(ids))
+            .filter(search_outbox::claim_token.eq(claim.token)),
+    )
+    .execute(conn)
+    .await?)
+}
+
+/// Gives a batch back (its indexing failed), so that the next attempt need not wait for the
+/// lease to run out.
+pub async fn release(conn: &mut AsyncPgConnection, claim: &Claim) -> Result<(), Error> {
+    diesel::update(search_outbox::table.filter(search_outbox::claim_token.eq(claim.token)))
+        .set((
+            search_outbox::claimed_until.eq(None::<DateTime<Utc>>),
+            search_outbox::claim_token.eq(None::<Uuid>),
+        ))
         .execute(conn)
         .await?;
     Ok(())
@@ -58,51 +125,4 @@ pub async fn enqueue_changed_since(
     .bind::<diesel::sql_types::Timestamptz, _>(since)
     .execute(conn)
     .await?)
-}
-
-/// Why a batch stayed in the outbox: the database, or the indexing work.
-#[derive(Debug)]
-pub enum Drained<E> {
-    Store(Error),
-    Index(E),
-}
-
-impl<E> From<Error> for Drained<E> {
-    fn from(e: Error) -> Self {
-        Drained::Store(e)
-    }
-}
-
-impl<E> From<diesel::result::Error> for Drained<E> {
-    fn from(e: diesel::result::Error) -> Self {
-        Drained::Store(e.into())
-    }
-}
-
-/// The work `drain` hands a batch to.
-pub type IndexFuture<'c, E> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), E>> + Send + 'c>>;
-
-/// Claims a batch and hands its posting ids to `index` inside one transaction; the rows are
-/// deleted only when `index` succeeds, and stay (unlocked again) when it fails.
-pub async fn drain<E: Send>(
-    conn: &mut AsyncPgConnection,
-    limit: i64,
-    index: impl for<'c> FnOnce(&'c mut AsyncPgConnection, Vec<Uuid>) -> IndexFuture<'c, E> + Send,
-) -> Result<usize, Drained<E>> {
-    use diesel_async::AsyncConnection;
-    conn.transaction::<_, Drained<E>, _>(async move |conn| {
-        let claimed = claim(conn, limit).await?;
-        if claimed.is_empty() {
-            return Ok(0);
-        }
-        let mut ids: Vec<Uuid> = claimed.iter().map(|(_, p)| *p).collect();
-        ids.sort();
-        ids.dedup();
-        index(conn, ids).await.map_err(Drained::Index)?;
-        let outbox_ids: Vec<i64> = claimed.iter().map(|(id, _)| *id).collect();
-        complete(conn, &outbox_ids).await?;
-        Ok(outbox_ids.len())
-    })
-    .await
 }

@@ -4,6 +4,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use labour_app::jobs::digest::UnsubscribeKeys;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -22,23 +23,14 @@ pub struct Claims {
     pub exp: i64,
 }
 
-/// What an unsubscribe link carries: the account, and a purpose no access token has, so
-/// neither kind of token passes for the other.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct UnsubscribeClaims {
-    sub: Uuid,
-    purpose: String,
-}
-
-const UNSUBSCRIBE: &str = "unsubscribe_digest";
-
 /// Signs and checks access tokens with one HMAC-SHA256 secret.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
-    link_validation: Validation,
+    /// The unsubscribe links of the email digest, signed with the same secret.
+    links: UnsubscribeKeys,
 }
 
 impl std::fmt::Debug for JwtKeys {
@@ -52,35 +44,22 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
         validation.set_required_spec_claims(&["exp", "sub", "iat"]);
-        // Unsubscribe links stay valid for as long as the emails that carry them are kept.
-        let mut link_validation = Validation::new(Algorithm::HS256);
-        link_validation.validate_exp = false;
-        link_validation.set_required_spec_claims(&["sub"]);
         JwtKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
-            link_validation,
+            links: UnsubscribeKeys::new(secret),
         }
     }
 
     /// The token of an account's one-click unsubscribe link.
     pub fn unsubscribe_token(&self, account: Uuid) -> String {
-        let claims = UnsubscribeClaims {
-            sub: account,
-            purpose: UNSUBSCRIBE.into(),
-        };
-        // HS256 over serialisable claims cannot fail.
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .unwrap_or_default()
+        self.links.token(account)
     }
 
     /// The account of a valid unsubscribe token.
     pub fn verify_unsubscribe(&self, token: &str) -> Option<Uuid> {
-        jsonwebtoken::decode::<UnsubscribeClaims>(token, &self.decoding, &self.link_validation)
-            .ok()
-            .filter(|d| d.claims.purpose == UNSUBSCRIBE)
-            .map(|d| d.claims.sub)
+        self.links.verify(token)
     }
 
     pub fn issue(
@@ -106,6 +85,13 @@ impl JwtKeys {
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
             .map(|d| d.claims)
+    }
+}
+
+/// The digest signs its unsubscribe links with the keys that sign access tokens.
+impl From<JwtKeys> for UnsubscribeKeys {
+    fn from(keys: JwtKeys) -> UnsubscribeKeys {
+        keys.links
     }
 }
 

@@ -10,23 +10,18 @@ pub mod training_needs;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use labour_domain::ClosedSet;
-use labour_domain::commune::CommuneCode;
-use labour_domain::occupation::OccupationCode;
 use labour_domain::paging::PageRequest;
 use labour_domain::posting::Kind;
-use labour_domain::posting::content::{CourseMode, LearnerSupport, Shift};
-use labour_search::{Attribute, Filter, SearchEngine, SearchHit, SearchRequest, Sort};
+use labour_search::{SearchEngine, SearchHit, SearchRequest};
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::errors::{ApiError, ErrorCode, FieldError, field_error};
+use crate::errors::{ApiError, ErrorCode};
 use crate::pagination::QueryChecker;
-use crate::routes::postings::list::parse_uuid;
 use crate::state::AppState;
-use labour_app::known::{Code, Known};
+use labour_app::known::Known;
+use labour_app::search_query::SearchParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -151,102 +146,30 @@ pub struct SearchPage {
     pub facets: BTreeMap<String, Vec<FacetValue>>,
 }
 
-fn list(v: &str) -> Vec<String> {
-    v.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+pub use labour_app::search_query::SORTS;
 
-fn unknown(what: &'static str, value: &str, expected: String) -> labour_domain::Error {
-    labour_domain::Error::UnknownVariant {
-        what,
-        value: value.to_owned(),
-        expected,
+impl From<&SearchQuery> for SearchParams {
+    fn from(q: &SearchQuery) -> SearchParams {
+        SearchParams {
+            q: q.q.clone(),
+            occupation_group: q.occupation_group.clone(),
+            occupation: q.occupation.clone(),
+            zone: q.zone.clone(),
+            commune: q.commune.clone(),
+            level: q.level.clone(),
+            salary_min: q.salary_min.clone(),
+            shift: q.shift.clone(),
+            mode: q.mode.clone(),
+            learner_support: q.learner_support.clone(),
+            open: q.open.clone(),
+            start_from: q.start_from.clone(),
+            start_to: q.start_to.clone(),
+            sort: q.sort.clone(),
+            facets: q.facets.clone(),
+            page: q.page.clone(),
+            per_page: q.per_page.clone(),
+        }
     }
-}
-
-fn date(v: &str) -> Result<NaiveDate, labour_domain::Error> {
-    v.parse()
-        .map_err(|_| unknown("date", v, "YYYY-MM-DD".into()))
-}
-
-/// The values of `sort`.
-pub const SORTS: [(&str, Sort); 5] = [
-    ("relevance", Sort::Relevance),
-    ("newest", Sort::Newest),
-    ("salary", Sort::Salary),
-    ("deadline", Sort::Deadline),
-    ("start_date", Sort::StartDate),
-];
-
-fn sort(v: &str) -> Result<Sort, labour_domain::Error> {
-    SORTS
-        .iter()
-        .find(|(name, _)| *name == v)
-        .map(|(_, sort)| *sort)
-        .ok_or_else(|| {
-            let names: Vec<&str> = SORTS.iter().map(|(name, _)| *name).collect();
-            unknown("sort", v, names.join(", "))
-        })
-}
-
-fn attributes(v: &str) -> Result<Vec<Attribute>, labour_domain::Error> {
-    list(v)
-        .iter()
-        .map(|name| {
-            Attribute::iter().find(|a| a.name() == name).ok_or_else(|| {
-                unknown(
-                    "facet",
-                    name,
-                    Attribute::iter()
-                        .map(Attribute::name)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
-            })
-        })
-        .collect()
-}
-
-/// Why a filter value can match nothing: it has the wrong form, is not one of a closed set, or
-/// names a code the reference data does not hold.
-fn wrong_value(
-    attribute: Attribute,
-    field: &str,
-    value: &str,
-    known: &Known,
-) -> Option<FieldError> {
-    let form = |r: Result<(), labour_domain::Error>| r.err().map(|e| field_error(field, &e));
-    let code = match attribute {
-        Attribute::Shifts => return form(Shift::parse(value).map(drop)),
-        Attribute::Mode => return form(CourseMode::parse(value).map(drop)),
-        Attribute::LearnerSupport => return form(LearnerSupport::parse(value).map(drop)),
-        Attribute::ZoneId => {
-            if let Some(e) = form(parse_uuid(value).map(drop)) {
-                return Some(e);
-            }
-            Code::Zone
-        }
-        Attribute::CommuneCode => {
-            if let Some(e) = form(CommuneCode::parse(value).map(drop)) {
-                return Some(e);
-            }
-            Code::Commune
-        }
-        Attribute::OccupationCode => {
-            if let Some(e) = form(OccupationCode::parse(value).map(drop)) {
-                return Some(e);
-            }
-            Code::Occupation
-        }
-        Attribute::OccupationGroup => Code::OccupationGroup,
-        Attribute::Level => Code::TrainingLevel,
-        // Not filters a client sends.
-        Attribute::Kind | Attribute::OrganisationId => return None,
-    };
-    known.check(field, code, value)
 }
 
 /// Turns the query string into a typed request; every value stays a value.
@@ -256,98 +179,9 @@ fn request(
     known: &Known,
 ) -> Result<(SearchRequest, PageRequest), ApiError> {
     let mut check = QueryChecker::default();
-    let parsed = parse(kinds, q, known, &mut check);
+    let parsed = labour_app::search_query::parse(kinds, &SearchParams::from(q), known, &mut check);
     check.finish()?;
     Ok(parsed)
-}
-
-/// The typed request, with every bad parameter recorded in `check` (its value then left out).
-/// Filter values must be ones a posting can have; pages stop at the search depth.
-pub fn parse(
-    kinds: Vec<Kind>,
-    q: &SearchQuery,
-    known: &Known,
-    check: &mut QueryChecker,
-) -> (SearchRequest, PageRequest) {
-    let text = check.text("q", q.q.as_deref(), 200).unwrap_or_default();
-    let mut filters = Vec::new();
-    let any_of = [
-        (
-            Attribute::OccupationGroup,
-            &q.occupation_group,
-            "occupation_group",
-        ),
-        (Attribute::OccupationCode, &q.occupation, "occupation"),
-        (Attribute::ZoneId, &q.zone, "zone"),
-        (Attribute::CommuneCode, &q.commune, "commune"),
-        (Attribute::Level, &q.level, "level"),
-        (Attribute::Shifts, &q.shift, "shift"),
-        (Attribute::Mode, &q.mode, "mode"),
-        (
-            Attribute::LearnerSupport,
-            &q.learner_support,
-            "learner_support",
-        ),
-    ];
-    for (attribute, value, field) in any_of {
-        if let Some(values) = check.parse(field, value.as_deref(), |v| {
-            let l = list(v);
-            if l.len() > 50 {
-                Err(labour_domain::Error::TooMany { max: 50 })
-            } else {
-                Ok(l)
-            }
-        }) {
-            // A value nothing can have is a mistake to report, not a search for nothing.
-            let wrong: Vec<FieldError> = values
-                .iter()
-                .filter_map(|v| wrong_value(attribute, field, v, known))
-                .collect();
-            if wrong.is_empty() {
-                filters.push(Filter::AnyOf(attribute, values));
-            }
-            wrong.into_iter().take(1).for_each(|e| check.push(e));
-        }
-    }
-    if let Some(vnd) = check.number(
-        "salary_min",
-        q.salary_min.as_deref(),
-        &labour_domain::bounds::SALARY_VND,
-    ) {
-        filters.push(Filter::SalaryAtLeast(vnd));
-    }
-    let open = check
-        .parse("open", q.open.as_deref(), |v| match v {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            other => Err(unknown("open", other, "true, false".into())),
-        })
-        .unwrap_or(true);
-    if open {
-        filters.push(Filter::DeadlineFrom(Utc::now().date_naive()));
-    }
-    let from = check.parse("start_from", q.start_from.as_deref(), date);
-    let to = check.parse("start_to", q.start_to.as_deref(), date);
-    if from.is_some() || to.is_some() {
-        filters.push(Filter::StartBetween(from, to));
-    }
-    let sort = check
-        .parse("sort", q.sort.as_deref(), sort)
-        .unwrap_or(Sort::Relevance);
-    let facets = check
-        .parse("facets", q.facets.as_deref(), attributes)
-        .unwrap_or_default();
-    let page = check.search_page(q.page.as_deref(), q.per_page.as_deref());
-    let request = SearchRequest {
-        kinds,
-        query: text,
-        filters,
-        facets,
-        sort,
-        offset: page.offset() as usize,
-        limit: page.limit() as usize,
-    };
-    (request, page)
 }
 
 /// 503 for a search the engine could not answer.

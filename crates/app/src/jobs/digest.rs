@@ -1,5 +1,5 @@
 //! The daily email digest of new matches, sent over SMTP (lettre), with a one-click
-//! unsubscribe link (RFC 8058) in every message.
+//! unsubscribe link (RFC 8058) in every message, and the signing of that link.
 
 use std::time::Duration;
 
@@ -11,12 +11,108 @@ use lettre::message::{Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use secrecy::ExposeSecret;
 
-use crate::auth::tokens::JwtKeys;
-use crate::config::MailConfig;
-use crate::errors::ApiError;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::JobError;
 
 /// How often the task looks for digests that are due.
 pub const EVERY: Duration = Duration::from_secs(15 * 60);
+/// Accounts claimed at a time.
+const BATCH: i64 = 20;
+/// How long claimed digests are this sender's: a batch of sends that each time out (30 s)
+/// fits three times over, after which another instance may take them again.
+pub const LEASE: Duration = Duration::from_secs(30 * 60);
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MailConfig {
+    /// SMTP server for the daily digest (`LABOUR_SMTP_URL` or `LABOUR_SMTP_URL_FILE`, e.g.
+    /// `smtp://user:pass@mail.example.vn:587?tls=required`); unset sends no email. Only from the
+    /// environment, as it may hold a password.
+    #[serde(serialize_with = "hide")]
+    pub smtp_url: Option<SecretString>,
+    /// The sender of the digest.
+    pub from: String,
+    /// The portal's public address, for links in emails.
+    pub public_url: String,
+    /// Local hour (Asia/Ho_Chi_Minh) from which each day's digest goes out.
+    pub digest_hour: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            smtp_url: None,
+            from: "Sàn việc làm Lạng Sơn <no-reply@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            digest_hour: 7,
+        }
+    }
+}
+
+fn hide<S: serde::Serializer>(v: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+    v.as_ref().map(|_| "[hidden]").serialize(s)
+}
+
+/// What an unsubscribe link carries: the account, and a purpose no access token has, so
+/// neither kind of token passes for the other.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct UnsubscribeClaims {
+    sub: Uuid,
+    purpose: String,
+}
+
+const UNSUBSCRIBE: &str = "unsubscribe_digest";
+
+/// Signs and checks the token of the one-click unsubscribe link (HMAC-SHA256, with the secret
+/// that signs access tokens).
+#[derive(Clone)]
+pub struct UnsubscribeKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+impl std::fmt::Debug for UnsubscribeKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UnsubscribeKeys([hidden])")
+    }
+}
+
+impl UnsubscribeKeys {
+    pub fn new(secret: &[u8]) -> UnsubscribeKeys {
+        // Unsubscribe links stay valid for as long as the emails that carry them are kept.
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.validate_exp = false;
+        validation.set_required_spec_claims(&["sub"]);
+        UnsubscribeKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+        }
+    }
+
+    /// The token of an account's one-click unsubscribe link.
+    pub fn token(&self, account: Uuid) -> String {
+        let claims = UnsubscribeClaims {
+            sub: account,
+            purpose: UNSUBSCRIBE.into(),
+        };
+        // HS256 over serialisable claims cannot fail.
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .unwrap_or_default()
+    }
+
+    /// The account of a valid unsubscribe token.
+    pub fn verify(&self, token: &str) -> Option<Uuid> {
+        jsonwebtoken::decode::<UnsubscribeClaims>(token, &self.decoding, &self.validation)
+            .ok()
+            .filter(|d| d.claims.purpose == UNSUBSCRIBE)
+            .map(|d| d.claims.sub)
+    }
+}
 
 /// Sends digests: the SMTP connection, the sender and where links point.
 #[derive(Clone)]
@@ -25,7 +121,7 @@ pub struct Mailer {
     from: Mailbox,
     public_url: String,
     digest_hour: u32,
-    keys: JwtKeys,
+    keys: UnsubscribeKeys,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -44,7 +140,10 @@ pub enum MailSetupError {
 
 impl Mailer {
     /// The mailer for this configuration; `None` when no SMTP server is configured.
-    pub fn new(config: &MailConfig, keys: JwtKeys) -> Result<Option<Mailer>, MailSetupError> {
+    pub fn new(
+        config: &MailConfig,
+        keys: impl Into<UnsubscribeKeys>,
+    ) -> Result<Option<Mailer>, MailSetupError> {
         let Some(url) = &config.smtp_url else {
             return Ok(None);
         };
@@ -62,7 +161,7 @@ impl Mailer {
             from,
             public_url: config.public_url.trim_end_matches('/').to_owned(),
             digest_hour: config.digest_hour.min(23),
-            keys,
+            keys: keys.into(),
         }))
     }
 
@@ -70,7 +169,7 @@ impl Mailer {
         format!(
             "{}/api/v1/unsubscribe?token={}",
             self.public_url,
-            self.keys.unsubscribe_token(account)
+            self.keys.token(account)
         )
     }
 
@@ -141,52 +240,75 @@ impl Mailer {
         }
     }
 
-    /// Sends every digest that is due at `now`; returns how many went out. A failed send is
-    /// logged and retried at the next round; the others still go.
-    pub async fn send_due(&self, pool: &Pool, now: DateTime<Utc>) -> Result<usize, ApiError> {
-        let mut conn = labour_store::db::get(pool).await?;
-        // Another instance is sending this round's digests.
-        if !labour_store::notifications::try_lock_digests(&mut conn).await? {
-            return Ok(0);
-        }
-        let result = self.send_locked(&mut conn, now).await;
-        labour_store::notifications::unlock_digests(&mut conn).await?;
-        result
+    /// Sends every digest that is due at `now`; returns how many went out. Digests are claimed
+    /// a batch at a time with a lease, then sent with no transaction or lock held, so two
+    /// instances never send one twice. A failed send is logged and retried at the next round;
+    /// the others still go.
+    pub async fn send_due(&self, pool: &Pool, now: DateTime<Utc>) -> Result<usize, JobError> {
+        self.send_due_with_lease(pool, now, LEASE).await
     }
 
-    async fn send_locked(
+    /// [`Mailer::send_due`] with claims held for `lease`.
+    pub async fn send_due_with_lease(
         &self,
-        conn: &mut labour_store::Conn,
+        pool: &Pool,
         now: DateTime<Utc>,
-    ) -> Result<usize, ApiError> {
+        lease: Duration,
+    ) -> Result<usize, JobError> {
+        let token = Uuid::now_v7();
+        let result = self.send_claimed(pool, now, lease, token).await;
+        // What failed is given back for the next round (or else its lease runs out).
+        let released = async {
+            let mut conn = labour_store::db::get(pool).await?;
+            labour_store::notifications::release_digests(&mut conn, token).await
+        }
+        .await;
+        let sent = result?;
+        released?;
+        Ok(sent)
+    }
+
+    async fn send_claimed(
+        &self,
+        pool: &Pool,
+        now: DateTime<Utc>,
+        lease: Duration,
+        token: Uuid,
+    ) -> Result<usize, JobError> {
         let mut sent = 0;
         loop {
-            let due =
-                labour_store::notifications::due_digests(conn, self.due_since(now), 100).await?;
-            if due.is_empty() {
-                return Ok(sent);
-            }
-            let mut progressed = false;
+            let due = {
+                let mut conn = labour_store::db::get(pool).await?;
+                let claimed = labour_store::notifications::claim_digests(
+                    &mut conn,
+                    token,
+                    self.due_since(now),
+                    BATCH,
+                    lease,
+                )
+                .await?;
+                if claimed.is_empty() {
+                    return Ok(sent);
+                }
+                labour_store::notifications::due_digests(&mut conn, token).await?
+            };
             for digest in due {
-                let ids: Vec<uuid::Uuid> = digest.items.iter().map(|n| n.id).collect();
+                let ids: Vec<Uuid> = digest.items.iter().map(|n| n.id).collect();
                 let outcome = match self.message(&digest) {
                     Ok(message) => self.transport.send(message).await.map_err(|e| describe(&e)),
                     Err(e) => Err(e),
                 };
                 match outcome {
                     Ok(_) => {
-                        labour_store::notifications::mark_emailed(conn, digest.account, &ids)
+                        let mut conn = labour_store::db::get(pool).await?;
+                        labour_store::notifications::mark_emailed(&mut conn, digest.account, &ids)
                             .await?;
                         sent += 1;
-                        progressed = true;
                     }
                     Err(e) => {
                         tracing::warn!(account.id = %digest.account, error = %e, "digest not sent; will retry");
                     }
                 }
-            }
-            if !progressed {
-                return Ok(sent);
             }
         }
     }

@@ -1,5 +1,4 @@
-//! The background task that matches newly published postings against saved searches and
-//! notifies their owners. Matching is the search engine's own, so a notification means the
+//! Matches newly published postings against saved searches and notifies their owners. Matching is the search engine's own, so a notification means the
 //! saved search would now show that posting.
 
 use std::time::Duration;
@@ -8,10 +7,9 @@ use chrono::Utc;
 use labour_search::{AnyEngine, Filter, SearchEngine, Sort};
 use labour_store::Pool;
 
-use crate::errors::ApiError;
-use crate::pagination::QueryChecker;
-use crate::routes::saved_searches::search_request;
-use crate::routes::search::unavailable;
+use super::JobError;
+use crate::query::QueryChecker;
+use crate::search_query::saved_search_request;
 
 /// How often saved searches are matched.
 pub const EVERY: Duration = Duration::from_secs(60);
@@ -27,13 +25,13 @@ pub async fn run_once(
     pool: &Pool,
     engine: &AnyEngine,
     settle: chrono::Duration,
-) -> Result<usize, ApiError> {
+) -> Result<usize, JobError> {
     let mut conn = labour_store::db::get(pool).await?;
     // Nothing published after the oldest change still waiting for the indexer is searchable.
     let (_, oldest_waiting) = labour_store::search_outbox::depth(&mut conn).await?;
     let now = Utc::now();
     let until = oldest_waiting.map_or(now, |t| t.min(now)) - settle;
-    let known = labour_app::known::Known::load(&mut conn).await?;
+    let known = crate::known::Known::load(&mut conn).await?;
     let mut made = 0;
     loop {
         let due = labour_store::saved_searches::due(&mut conn, until, 200).await?;
@@ -44,7 +42,8 @@ pub async fn run_once(
             let mut check = QueryChecker::default();
             // Checked when saved; a search that no longer checks out (a filter value dropped
             // would widen it) just stops matching.
-            if let Some(mut request) = search_request(&saved.kind, &saved.query, &known, &mut check)
+            if let Some(mut request) =
+                saved_search_request(&saved.kind, &saved.query, &known, &mut check)
                 && check.is_clean()
             {
                 request
@@ -54,7 +53,7 @@ pub async fn run_once(
                 request.offset = 0;
                 request.limit = PER_SEARCH;
                 request.facets.clear();
-                let hits = engine.search(request).await.map_err(unavailable)?.hits;
+                let hits = engine.search(request).await?.hits;
                 let matches: Vec<_> = hits
                     .into_iter()
                     .map(|h| (h.document.id, h.document.title))

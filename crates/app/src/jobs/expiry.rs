@@ -1,14 +1,16 @@
-//! The background task that expires published postings whose deadline has passed.
+//! Expires published postings whose deadline has passed.
 
 use std::time::Duration;
 
 use labour_store::Pool;
 
+use super::JobError;
+
 /// How often deadlines are checked.
 pub const EVERY: Duration = Duration::from_secs(60);
 
 /// Expires due postings once; returns how many.
-pub async fn run_once(pool: &Pool) -> Result<usize, labour_store::Error> {
+pub async fn run_once(pool: &Pool) -> Result<usize, JobError> {
     let mut conn = labour_store::db::get(pool).await?;
     let today = chrono::Utc::now().date_naive();
     Ok(labour_store::postings::expire_due(&mut conn, today)
