@@ -10,7 +10,6 @@ DROP FUNCTION worker_desired_occupations_sync();
 DROP TABLE worker_desired_occupations;
 ALTER TABLE worker_profiles DROP COLUMN commune_code, DROP COLUMN training_level;
 
-DROP INDEX applications_posting_status_idx;
 DROP INDEX postings_kind_published_idx;
 DROP INDEX postings_statistics_idx;
 ALTER TABLE postings DROP COLUMN level, DROP COLUMN seats, DROP COLUMN headcount;

@@ -19,8 +19,7 @@ CREATE INDEX postings_statistics_idx ON postings (kind, state)
 -- Statistics by month and the forecast's postings of a year.
 CREATE INDEX postings_kind_published_idx ON postings (kind, published_at)
     INCLUDE (occupation_code, level, headcount) WHERE published_at IS NOT NULL;
--- Statistics join applications to their posting.
-CREATE INDEX applications_posting_status_idx ON applications (posting_id, status);
+-- (Applications are found by posting through their UNIQUE (posting_id, worker_id) index.)
 
 -- Worker profiles: training level and commune as columns, desired occupations as rows.
 ALTER TABLE worker_profiles
