@@ -10,7 +10,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::Error;
-use crate::schema::feed_events;
+use crate::postings::PostingRow;
+use crate::schema::{feed_events, postings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -104,4 +105,28 @@ pub async fn read(
     .bind::<diesel::sql_types::BigInt, _>(limit)
     .load(conn)
     .await?)
+}
+
+/// The postings that `upsert` events among `rows` name, by id, in one query (a page of the feed
+/// costs two queries, whatever its length). Postings deleted since are missing.
+pub async fn postings_of(
+    conn: &mut AsyncPgConnection,
+    rows: &[FeedRow],
+) -> Result<std::collections::HashMap<Uuid, PostingRow>, Error> {
+    let mut ids: Vec<Uuid> = rows
+        .iter()
+        .filter(|r| r.change == "upsert")
+        .map(|r| r.posting_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let found: Vec<PostingRow> = postings::table
+        .filter(postings::id.eq_any(&ids))
+        .select(PostingRow::as_select())
+        .load(conn)
+        .await?;
+    Ok(found.into_iter().map(|p| (p.id, p)).collect())
 }

@@ -82,7 +82,7 @@ pub async fn course_admissions(
     industrial_college_intermediate: bool,
 ) -> Result<Vec<YearCount>, Error> {
     let narrow = if industrial_college_intermediate {
-        "AND p.content->>'level' IN ('cao_dang', 'trung_cap') AND g.industrial_group_of_plan"
+        "AND p.level IN ('cao_dang', 'trung_cap') AND g.industrial_group_of_plan"
     } else {
         ""
     };
@@ -121,16 +121,15 @@ pub struct DeclaredYear {
 /// move a public indicator.
 pub async fn declared_years(conn: &mut AsyncPgConnection) -> Result<Vec<DeclaredYear>, Error> {
     Ok(diesel::sql_query(
-        "SELECT d.year, count(DISTINCT d.organisation_id)::bigint AS enterprises, \
+        "SELECT r.year, count(DISTINCT r.organisation_id)::bigint AS enterprises, \
          bool_and(y.closed_at IS NOT NULL) AS closed, \
-         coalesce(sum((r->>'workers')::bigint), 0)::bigint AS workers, \
-         coalesce(sum((r->>'with_it_skills')::bigint), 0)::bigint AS with_it_skills, \
-         coalesce(sum((r->>'ethnic_minority')::bigint), 0)::bigint AS ethnic_minority, \
-         coalesce(sum((r->>'ethnic_minority')::bigint) FILTER (WHERE r->>'level' <> 'none'), 0)::bigint AS ethnic_minority_trained \
-         FROM declarations d JOIN declaration_years y ON y.year = d.year \
-         JOIN organisations o ON o.id = d.organisation_id AND o.verification = 'verified' \
-         CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
-         GROUP BY d.year ORDER BY d.year",
+         coalesce(sum(r.workers), 0)::bigint AS workers, \
+         coalesce(sum(r.with_it_skills), 0)::bigint AS with_it_skills, \
+         coalesce(sum(r.ethnic_minority), 0)::bigint AS ethnic_minority, \
+         coalesce(sum(r.ethnic_minority) FILTER (WHERE r.level <> 'none'), 0)::bigint AS ethnic_minority_trained \
+         FROM declaration_workforce r JOIN declaration_years y ON y.year = r.year \
+         JOIN organisations o ON o.id = r.organisation_id AND o.verification = 'verified' \
+         GROUP BY r.year ORDER BY r.year",
     )
     .load(conn)
     .await?)

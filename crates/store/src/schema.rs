@@ -189,6 +189,12 @@ diesel::table! {
         submitted_at -> Nullable<Timestamptz>,
         published_at -> Nullable<Timestamptz>,
         version -> Int4,
+        /// Generated from `content`: a job's headcount.
+        headcount -> Nullable<Int8>,
+        /// Generated from `content`: a course's seats.
+        seats -> Nullable<Int8>,
+        /// Generated from `content`: a job's required level, a course's or need's level.
+        level -> Nullable<Text>,
     }
 }
 
@@ -254,6 +260,19 @@ diesel::table! {
         discoverable -> Bool,
         version -> Int4,
         updated_at -> Timestamptz,
+        /// Generated from `profile`.
+        training_level -> Nullable<Text>,
+        /// Generated from `profile`.
+        commune_code -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// `worker_profiles.profile->'desired_occupations'` as rows, kept by a trigger.
+    worker_desired_occupations (account_id, position) {
+        account_id -> Uuid,
+        position -> Int4,
+        occupation_code -> Nullable<Text>,
     }
 }
 
@@ -327,6 +346,32 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// `declarations.content->'workforce'` as rows, kept by a trigger.
+    declaration_workforce (year, organisation_id, position) {
+        organisation_id -> Uuid,
+        year -> Int4,
+        position -> Int4,
+        occupation_group -> Nullable<Text>,
+        level -> Nullable<Text>,
+        workers -> Int8,
+        ethnic_minority -> Int8,
+        with_it_skills -> Int8,
+    }
+}
+
+diesel::table! {
+    /// `declarations.content->'planned_recruitment'` as rows, kept by a trigger.
+    declaration_recruitment (year, organisation_id, position) {
+        organisation_id -> Uuid,
+        year -> Int4,
+        position -> Int4,
+        occupation_code -> Nullable<Text>,
+        level -> Nullable<Text>,
+        headcount -> Int8,
+    }
+}
+
+diesel::table! {
     declaration_reminders (organisation_id, year, reminded_at) {
         organisation_id -> Uuid,
         year -> Int4,
@@ -366,6 +411,7 @@ diesel::joinable!(memberships -> organisations (organisation_id));
 diesel::joinable!(memberships -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(worker_profiles -> accounts (account_id));
+diesel::joinable!(worker_desired_occupations -> worker_profiles (account_id));
 diesel::joinable!(email_digests -> accounts (account_id));
 diesel::joinable!(declarations -> organisations (organisation_id));
 diesel::joinable!(declarations -> declaration_years (year));
@@ -398,12 +444,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     search_outbox,
     worker_profiles,
+    worker_desired_occupations,
     applications,
     saved_searches,
     notifications,
     email_digests,
     declaration_years,
     declarations,
+    declaration_workforce,
+    declaration_recruitment,
     declaration_reminders,
     kpi_values,
     search_demand,

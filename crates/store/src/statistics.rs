@@ -40,9 +40,14 @@ pub fn counted_worker(account: &str) -> String {
     )
 }
 
-/// Declarations that public tables count: those of enterprises verified now.
+/// Declaration rows `r` (`declaration_workforce`, `declaration_recruitment`) that public tables
+/// count: those of enterprises verified now.
 const VERIFIED_DECLARANT: &str =
-    "JOIN organisations vo ON vo.id = d.organisation_id AND vo.verification = 'verified'";
+    "JOIN organisations vo ON vo.id = r.organisation_id AND vo.verification = 'verified'";
+
+/// A posting's training level: the `level` column generated from a job's `required_level` and a
+/// course's `level`.
+const LEVEL: &str = "p.level";
 
 /// Joins that name what a posting row `p` refers to, with `lvl` its level expression.
 fn posting_joins(lvl: &str) -> String {
@@ -93,14 +98,13 @@ fn scope(dim: Dimension) -> &'static str {
 /// Jobs and headcount: open now by every dimension but month; by month, what was published
 /// in it. a = jobs, b = headcount.
 pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
-    let lvl = "p.content->>'required_level'";
-    let (key, label) = posting_dimension(dim, lvl);
+    let (key, label) = posting_dimension(dim, LEVEL);
     let scope = scope(dim);
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
-         coalesce(sum((p.content->>'headcount')::bigint), 0)::bigint AS b, 0::bigint AS c, 0::bigint AS d \
+         coalesce(sum(p.headcount), 0)::bigint AS b, 0::bigint AS c, 0::bigint AS d \
          FROM postings p {joins} WHERE p.kind = 'job' AND {scope} GROUP BY 1, 2 ORDER BY 1",
-        joins = posting_joins(lvl)
+        joins = posting_joins(LEVEL)
     );
     Ok(diesel::sql_query(sql).load(conn).await?)
 }
@@ -108,16 +112,15 @@ pub async fn demand(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<
 /// Published courses: a = courses, b = seats, c = workers interested (not withdrawn, and
 /// counted by [`counted_worker`]).
 pub async fn training(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
-    let lvl = "p.content->>'level'";
-    let (key, label) = posting_dimension(dim, lvl);
+    let (key, label) = posting_dimension(dim, LEVEL);
     let scope = scope(dim);
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
-         coalesce(sum((p.content->>'seats')::bigint), 0)::bigint AS b, \
+         coalesce(sum(p.seats), 0)::bigint AS b, \
          coalesce(sum((SELECT count(*) FROM applications x WHERE x.posting_id = p.id AND x.status <> 'withdrawn' AND {counted})), 0)::bigint AS c, \
          0::bigint AS d \
          FROM postings p {joins} WHERE p.kind = 'course' AND {scope} GROUP BY 1, 2 ORDER BY 1",
-        joins = posting_joins(lvl),
+        joins = posting_joins(LEVEL),
         counted = counted_worker("x.worker_id"),
     );
     Ok(diesel::sql_query(sql).load(conn).await?)
@@ -129,34 +132,38 @@ pub async fn supply(
     conn: &mut AsyncPgConnection,
     dim: Dimension,
 ) -> Result<Option<Vec<Row>>, Error> {
-    let (key, label) = match dim {
+    // Desired occupations are joined only where they are the dimension: a worker counts once
+    // either way (`count(DISTINCT ...)`).
+    let desired = "LEFT JOIN worker_desired_occupations d ON d.account_id = w.account_id \
+         LEFT JOIN occupations o ON o.code = d.occupation_code \
+         LEFT JOIN occupation_groups g ON g.key = o.group_key";
+    let (key, label, joins) = match dim {
         Dimension::OccupationGroup => (
             "coalesce(o.group_key, 'none')",
             "coalesce(g.name_vi, 'Chưa chọn nghề')",
+            desired,
         ),
         Dimension::Occupation => (
-            "coalesce(d.occ, 'none')",
+            "coalesce(d.occupation_code, 'none')",
             "coalesce(o.name_vi, 'Chưa chọn nghề')",
+            desired,
         ),
         Dimension::Level => (
-            "coalesce(w.profile->>'training_level', 'none')",
+            "coalesce(w.training_level, 'none')",
             "coalesce(t.name_vi, 'Chưa qua đào tạo nghề')",
+            "LEFT JOIN training_levels t ON t.code = w.training_level",
         ),
         Dimension::Commune => (
-            "coalesce(w.profile->>'commune_code', 'none')",
+            "coalesce(w.commune_code, 'none')",
             "coalesce(c.name, 'Không rõ')",
+            "LEFT JOIN communes c ON c.code = w.commune_code",
         ),
         Dimension::Zone | Dimension::Month => return Ok(None),
     };
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(DISTINCT w.account_id)::bigint AS a, \
          0::bigint AS b, 0::bigint AS c, 0::bigint AS d \
-         FROM worker_profiles w \
-         LEFT JOIN LATERAL jsonb_array_elements_text(coalesce(w.profile->'desired_occupations', '[]'::jsonb)) d(occ) ON true \
-         LEFT JOIN occupations o ON o.code = d.occ \
-         LEFT JOIN occupation_groups g ON g.key = o.group_key \
-         LEFT JOIN training_levels t ON t.code = w.profile->>'training_level' \
-         LEFT JOIN communes c ON c.code = w.profile->>'commune_code' \
+         FROM worker_profiles w {joins} \
          WHERE {counted} GROUP BY 1, 2 ORDER BY 1",
         counted = counted_worker("w.account_id"),
     );
@@ -166,8 +173,7 @@ pub async fn supply(
 /// Applications to jobs: a = applications, b = hires, c = median days from publication to the
 /// hire (0 without hires).
 pub async fn matching(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Vec<Row>, Error> {
-    let lvl = "p.content->>'required_level'";
-    let (key, label) = posting_dimension(dim, lvl);
+    let (key, label) = posting_dimension(dim, LEVEL);
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, count(*)::bigint AS a, \
          count(*) FILTER (WHERE x.status = 'hired')::bigint AS b, \
@@ -176,7 +182,7 @@ pub async fn matching(conn: &mut AsyncPgConnection, dim: Dimension) -> Result<Ve
          0::bigint AS d \
          FROM applications x JOIN postings p ON p.id = x.posting_id {joins} \
          WHERE p.kind = 'job' GROUP BY 1, 2 ORDER BY 1",
-        joins = posting_joins(lvl)
+        joins = posting_joins(LEVEL)
     );
     Ok(diesel::sql_query(sql).load(conn).await?)
 }
@@ -190,25 +196,22 @@ pub async fn workforce(
 ) -> Result<Option<Vec<Row>>, Error> {
     let (key, label) = match dim {
         Dimension::OccupationGroup => (
-            "r->>'occupation_group'",
-            "coalesce(g.name_vi, r->>'occupation_group')",
+            "r.occupation_group",
+            "coalesce(g.name_vi, r.occupation_group)",
         ),
-        Dimension::Level => (
-            "r->>'level'",
-            "coalesce(t.name_vi, 'Chưa qua đào tạo nghề')",
-        ),
+        Dimension::Level => ("r.level", "coalesce(t.name_vi, 'Chưa qua đào tạo nghề')"),
         _ => return Ok(None),
     };
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, \
-         coalesce(sum((r->>'workers')::bigint), 0)::bigint AS a, \
-         coalesce(sum((r->>'ethnic_minority')::bigint), 0)::bigint AS b, \
-         coalesce(sum((r->>'with_it_skills')::bigint), 0)::bigint AS c, \
-         count(DISTINCT d.organisation_id)::bigint AS d \
-         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'workforce') r \
-         LEFT JOIN occupation_groups g ON g.key = r->>'occupation_group' \
-         LEFT JOIN training_levels t ON t.code = r->>'level' \
-         WHERE d.year = $1 GROUP BY 1, 2 ORDER BY 1"
+         coalesce(sum(r.workers), 0)::bigint AS a, \
+         coalesce(sum(r.ethnic_minority), 0)::bigint AS b, \
+         coalesce(sum(r.with_it_skills), 0)::bigint AS c, \
+         count(DISTINCT r.organisation_id)::bigint AS d \
+         FROM declaration_workforce r {VERIFIED_DECLARANT} \
+         LEFT JOIN occupation_groups g ON g.key = r.occupation_group \
+         LEFT JOIN training_levels t ON t.code = r.level \
+         WHERE r.year = $1 GROUP BY 1, 2 ORDER BY 1"
     );
     Ok(Some(
         diesel::sql_query(sql)
@@ -227,22 +230,19 @@ pub async fn planned_recruitment(
 ) -> Result<Option<Vec<Row>>, Error> {
     let (key, label) = match dim {
         Dimension::OccupationGroup => ("coalesce(o.group_key, '')", "coalesce(g.name_vi, '')"),
-        Dimension::Occupation => ("r->>'occupation_code'", "coalesce(o.name_vi, '')"),
-        Dimension::Level => (
-            "r->>'level'",
-            "coalesce(t.name_vi, 'Không yêu cầu đào tạo')",
-        ),
+        Dimension::Occupation => ("r.occupation_code", "coalesce(o.name_vi, '')"),
+        Dimension::Level => ("r.level", "coalesce(t.name_vi, 'Không yêu cầu đào tạo')"),
         _ => return Ok(None),
     };
     let sql = format!(
         "SELECT {key} AS key, {label} AS label, \
-         coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS a, 0::bigint AS b, 0::bigint AS c, \
-         count(DISTINCT d.organisation_id)::bigint AS d \
-         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
-         LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
+         coalesce(sum(r.headcount), 0)::bigint AS a, 0::bigint AS b, 0::bigint AS c, \
+         count(DISTINCT r.organisation_id)::bigint AS d \
+         FROM declaration_recruitment r {VERIFIED_DECLARANT} \
+         LEFT JOIN occupations o ON o.code = r.occupation_code \
          LEFT JOIN occupation_groups g ON g.key = o.group_key \
-         LEFT JOIN training_levels t ON t.code = r->>'level' \
-         WHERE d.year = $1 GROUP BY 1, 2 ORDER BY 1"
+         LEFT JOIN training_levels t ON t.code = r.level \
+         WHERE r.year = $1 GROUP BY 1, 2 ORDER BY 1"
     );
     Ok(Some(
         diesel::sql_query(sql)
@@ -269,11 +269,11 @@ pub async fn planned_by_group_level(
     year: i32,
 ) -> Result<Vec<GroupLevel>, Error> {
     Ok(diesel::sql_query(format!(
-        "SELECT coalesce(o.group_key, '') AS occupation_group, r->>'level' AS level, \
-         coalesce(sum((r->>'headcount')::bigint), 0)::bigint AS headcount \
-         FROM declarations d {VERIFIED_DECLARANT} CROSS JOIN LATERAL jsonb_array_elements(d.content->'planned_recruitment') r \
-         LEFT JOIN occupations o ON o.code = r->>'occupation_code' \
-         WHERE d.year = $1 GROUP BY 1, 2",
+        "SELECT coalesce(o.group_key, '') AS occupation_group, r.level AS level, \
+         coalesce(sum(r.headcount), 0)::bigint AS headcount \
+         FROM declaration_recruitment r {VERIFIED_DECLARANT} \
+         LEFT JOIN occupations o ON o.code = r.occupation_code \
+         WHERE r.year = $1 GROUP BY 1, 2",
     ))
     .bind::<Int4, _>(year)
     .load(conn)
@@ -281,16 +281,19 @@ pub async fn planned_by_group_level(
 }
 
 /// Headcount asked for by jobs first published in `year` (Lạng Sơn time), by group and level.
+/// The year is a range of `published_at`, so the index on (kind, published_at) finds it.
 pub async fn posted_by_group_level(
     conn: &mut AsyncPgConnection,
     year: i32,
 ) -> Result<Vec<GroupLevel>, Error> {
     Ok(diesel::sql_query(
-        "SELECT coalesce(o.group_key, '') AS occupation_group, coalesce(p.content->>'required_level', 'none') AS level, \
-         coalesce(sum((p.content->>'headcount')::bigint), 0)::bigint AS headcount \
+        "SELECT coalesce(o.group_key, '') AS occupation_group, coalesce(p.level, 'none') AS level, \
+         coalesce(sum(p.headcount), 0)::bigint AS headcount \
          FROM postings p LEFT JOIN occupations o ON o.code = p.occupation_code \
          WHERE p.kind = 'job' AND p.published_at IS NOT NULL \
-         AND extract(year FROM p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $1 GROUP BY 1, 2",
+         AND p.published_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') \
+         AND p.published_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') \
+         GROUP BY 1, 2",
     )
     .bind::<Int4, _>(year)
     .load(conn)

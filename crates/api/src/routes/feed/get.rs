@@ -81,24 +81,25 @@ pub async fn get_feed(
     let mut conn = state.conn().await?;
     let rows = labour_store::feed::read(&mut conn, since, limit).await?;
     let next = rows.last().map_or(since, |r| r.cursor());
-    let mut events = Vec::with_capacity(rows.len());
-    for row in rows {
-        let posting = if row.change == "upsert" {
-            labour_store::postings::find(&mut conn, row.posting_id)
-                .await?
+    let postings = labour_store::feed::postings_of(&mut conn, &rows).await?;
+    let events = rows
+        .into_iter()
+        .map(|row| {
+            // An event may repeat a posting that changed several times: each gets its copy.
+            let posting = (row.change == "upsert")
+                .then(|| postings.get(&row.posting_id))
+                .flatten()
                 .filter(|p| p.is_public())
-                .map(|p| Posting::listed(p, &caller))
-        } else {
-            None
-        };
-        events.push(FeedEvent {
-            change: row.change,
-            posting_id: row.posting_id,
-            kind: row.kind,
-            at: row.at,
-            posting,
-        });
-    }
+                .map(|p| Posting::listed(p.clone(), &caller));
+            FeedEvent {
+                change: row.change,
+                posting_id: row.posting_id,
+                kind: row.kind,
+                at: row.at,
+                posting,
+            }
+        })
+        .collect();
     Ok(web::Json(FeedPage {
         events,
         next: next.encode(),
