@@ -102,7 +102,7 @@ pub fn record(p: &ForIndex) -> Option<Record> {
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     Some(Record {
         id: p.row.id.to_string(),
-        kind: p.row.kind.clone(),
+        kind: <&str>::from(p.row.kind).to_owned(),
         title: content.title().to_owned(),
         organisation: p.organisation_name.clone(),
         occupation_code: p.row.occupation_code.clone(),

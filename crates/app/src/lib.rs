@@ -11,6 +11,7 @@ pub mod known;
 pub mod lang;
 pub mod matching;
 pub mod policy;
+pub mod postings;
 pub mod query;
 pub mod search_demand;
 pub mod search_query;

@@ -5,20 +5,24 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use labour_domain::ClosedSet;
+use labour_domain::organisation::{OrganisationKind, Verification};
 use labour_domain::posting::lifecycle::Revision;
 use labour_domain::posting::{Content, Kind, State, Transition};
 use uuid::Uuid;
 
+use crate::closed_set::Stored;
 use crate::schema::{organisations, posting_reports, postings};
 use crate::{Error, Page, audit, feed};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
-#[diesel(table_name = postings)]
+#[diesel(table_name = postings, check_for_backend(diesel::pg::Pg))]
 pub struct PostingRow {
     pub id: Uuid,
-    pub kind: String,
+    #[diesel(deserialize_as = Stored<Kind>)]
+    pub kind: Kind,
     pub organisation_id: Uuid,
-    pub state: String,
+    #[diesel(deserialize_as = Stored<State>)]
+    pub state: State,
     pub content: serde_json::Value,
     pub revision: Option<serde_json::Value>,
     pub title: String,
@@ -38,12 +42,52 @@ pub struct PostingRow {
 
 impl PostingRow {
     pub fn state(&self) -> State {
-        State::parse(&self.state).unwrap_or(State::Draft)
+        self.state
     }
 
     pub fn is_public(&self) -> bool {
-        self.state().is_public()
+        self.state.is_public()
     }
+}
+
+/// What posting decisions need of the organisation that posts: its kind (who posts what) and its
+/// verification (staff approve only a verified one's postings; a refused one may not write).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
+pub struct Poster {
+    pub id: Uuid,
+    #[diesel(deserialize_as = Stored<OrganisationKind>)]
+    pub kind: OrganisationKind,
+    #[diesel(deserialize_as = Stored<Verification>)]
+    pub verification: Verification,
+}
+
+/// The organisation, share-locked until the caller's transaction ends, so its verification
+/// cannot change under a decision that depends on it.
+pub async fn lock_poster(
+    conn: &mut AsyncPgConnection,
+    organisation: Uuid,
+) -> Result<Option<Poster>, Error> {
+    Ok(organisations::table
+        .find(organisation)
+        .select(Poster::as_select())
+        .for_share()
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// The organisation, read without a lock (a reference a posting names).
+pub async fn find_poster(
+    conn: &mut AsyncPgConnection,
+    organisation: Uuid,
+) -> Result<Option<Poster>, Error> {
+    Ok(organisations::table
+        .find(organisation)
+        .select(Poster::as_select())
+        .first(conn)
+        .await
+        .optional()?)
 }
 
 fn to_json(content: &Content) -> serde_json::Value {
@@ -119,6 +163,18 @@ pub enum Refusal {
     NotAllowed(labour_domain::Error),
 }
 
+/// The posting, locked (`FOR UPDATE`) until the caller's transaction ends: for a decision that
+/// depends on it.
+pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<PostingRow>, Error> {
+    Ok(postings::table
+        .find(id)
+        .select(PostingRow::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()?)
+}
+
 /// Applies a transition in one transaction: row lock, version check, lifecycle rule, update,
 /// change feed, audit log.
 pub async fn apply(
@@ -126,101 +182,111 @@ pub async fn apply(
     req: Request<'_>,
 ) -> Result<Result<PostingRow, Refusal>, Error> {
     conn.transaction::<_, Error, _>(async move |conn| {
-        let Some(row) = postings::table
-            .find(req.posting)
-            .select(PostingRow::as_select())
-            .for_update()
-            .first(conn)
-            .await
-            .optional()?
-        else {
+        let Some(row) = lock(conn, req.posting).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if let Some(expected) = req.expected_version
-            && expected != row.version
-        {
-            return Ok(Err(Refusal::Stale { current: row.version }));
-        }
-        let from = row.state();
-        let outcome = match from.apply(req.transition, row.revision.is_some()) {
-            Ok(o) => o,
-            Err(e) => return Ok(Err(Refusal::NotAllowed(e))),
-        };
-        let edit = req.edit.as_ref();
-        // What the public content and the revision become.
-        let (content, revision): (serde_json::Value, Option<serde_json::Value>) = match outcome.revision {
-            Revision::Keep => (row.content.clone(), row.revision.clone()),
-            Revision::Replace => (edit.map_or(row.content.clone(), |(c, _)| to_json(c)), None),
-            Revision::StartReview => (row.content.clone(), edit.map(|(c, _)| to_json(c))),
-            Revision::Apply => (row.revision.clone().unwrap_or(row.content.clone()), None),
-            Revision::Drop => (row.content.clone(), None),
-        };
-        let parsed: Content = serde_json::from_value(content.clone())
-            .map_err(|e| Error::Migration(format!("stored content of {} unreadable: {e}", row.id)))?;
-        let flags = match (edit, outcome.revision) {
-            (Some((_, flags)), Revision::Replace | Revision::StartReview) => flags.clone(),
-            _ => row.flags.clone(),
-        };
-        let reason = match req.transition {
-            Transition::Reject | Transition::Remove => req.reason,
-            Transition::Approve => None,
-            _ => row.moderation_reason.as_deref(),
-        };
-        let now = Utc::now();
-        let published_at = if outcome.state == State::Published && from != State::Published { Some(now) } else { row.published_at };
-        let submitted_at = if outcome.state == State::Pending && from != State::Pending
-            || outcome.revision == Revision::StartReview
-        {
-            Some(now)
-        } else {
-            row.submitted_at
-        };
-        let updated = diesel::update(postings::table.find(row.id))
-            .set((
-                postings::state.eq(outcome.state.as_str()),
-                postings::content.eq(&content),
-                postings::revision.eq(&revision),
-                postings::title.eq(parsed.title().trim()),
-                postings::occupation_code.eq(parsed.occupation_code()),
-                postings::zone_id.eq(parsed.zone_id()),
-                postings::commune_code.eq(parsed.commune_code()),
-                postings::deadline.eq(parsed.deadline()),
-                postings::flags.eq(&flags),
-                postings::moderation_reason.eq(reason),
-                postings::submitted_at.eq(submitted_at),
-                postings::published_at.eq(published_at),
-                postings::updated_at.eq(now),
-                postings::version.eq(row.version + 1),
-            ))
-            .returning(PostingRow::as_returning())
-            .get_result(conn)
-            .await?;
-
-        let was_public = from.is_public();
-        let is_public = outcome.state.is_public();
-        if is_public && (!was_public || outcome.revision == Revision::Apply) {
-            feed::record(conn, row.id, &row.kind, feed::Change::Upsert).await?;
-        } else if was_public && !is_public {
-            feed::record(conn, row.id, &row.kind, feed::Change::Delete).await?;
-        }
-        let action = format!("posting_{}", <&str>::from(req.transition));
-        let event = audit::Event {
-            action: &action,
-            subject_type: Some("posting"),
-            subject_id: Some(row.id.to_string()),
-            details: serde_json::json!({
-                "from": from.as_str(),
-                "to": outcome.state.as_str(),
-                "revision": format!("{:?}", outcome.revision).to_lowercase(),
-                "reason": reason.filter(|_| matches!(req.transition, Transition::Reject | Transition::Remove)),
-                "version": updated.version,
-            }),
-            ..req.actor
-        };
-        audit::record(conn, event).await?;
-        Ok(Ok(updated))
+        apply_locked(conn, row, req).await
     })
     .await
+}
+
+/// Applies a transition to a row the caller locked ([`lock`]) in the transaction it holds:
+/// version check, lifecycle rule, update, change feed (and so the search outbox), audit log.
+pub async fn apply_locked(
+    conn: &mut AsyncPgConnection,
+    row: PostingRow,
+    req: Request<'_>,
+) -> Result<Result<PostingRow, Refusal>, Error> {
+    if let Some(expected) = req.expected_version
+        && expected != row.version
+    {
+        return Ok(Err(Refusal::Stale {
+            current: row.version,
+        }));
+    }
+    let from = row.state();
+    let outcome = match from.apply(req.transition, row.revision.is_some()) {
+        Ok(o) => o,
+        Err(e) => return Ok(Err(Refusal::NotAllowed(e))),
+    };
+    let edit = req.edit.as_ref();
+    // What the public content and the revision become.
+    let (content, revision): (serde_json::Value, Option<serde_json::Value>) = match outcome.revision
+    {
+        Revision::Keep => (row.content.clone(), row.revision.clone()),
+        Revision::Replace => (edit.map_or(row.content.clone(), |(c, _)| to_json(c)), None),
+        Revision::StartReview => (row.content.clone(), edit.map(|(c, _)| to_json(c))),
+        Revision::Apply => (row.revision.clone().unwrap_or(row.content.clone()), None),
+        Revision::Drop => (row.content.clone(), None),
+    };
+    let parsed: Content = serde_json::from_value(content.clone())
+        .map_err(|e| Error::Migration(format!("stored content of {} unreadable: {e}", row.id)))?;
+    let flags = match (edit, outcome.revision) {
+        (Some((_, flags)), Revision::Replace | Revision::StartReview) => flags.clone(),
+        _ => row.flags.clone(),
+    };
+    let reason = match req.transition {
+        Transition::Reject | Transition::Remove => req.reason,
+        Transition::Approve => None,
+        _ => row.moderation_reason.as_deref(),
+    };
+    let now = Utc::now();
+    let published_at = if outcome.state == State::Published && from != State::Published {
+        Some(now)
+    } else {
+        row.published_at
+    };
+    let submitted_at = if outcome.state == State::Pending && from != State::Pending
+        || outcome.revision == Revision::StartReview
+    {
+        Some(now)
+    } else {
+        row.submitted_at
+    };
+    let updated = diesel::update(postings::table.find(row.id))
+        .set((
+            postings::state.eq(outcome.state.as_str()),
+            postings::content.eq(&content),
+            postings::revision.eq(&revision),
+            postings::title.eq(parsed.title().trim()),
+            postings::occupation_code.eq(parsed.occupation_code()),
+            postings::zone_id.eq(parsed.zone_id()),
+            postings::commune_code.eq(parsed.commune_code()),
+            postings::deadline.eq(parsed.deadline()),
+            postings::flags.eq(&flags),
+            postings::moderation_reason.eq(reason),
+            postings::submitted_at.eq(submitted_at),
+            postings::published_at.eq(published_at),
+            postings::updated_at.eq(now),
+            postings::version.eq(row.version + 1),
+        ))
+        .returning(PostingRow::as_returning())
+        .get_result(conn)
+        .await?;
+
+    let was_public = from.is_public();
+    let is_public = outcome.state.is_public();
+    if is_public && (!was_public || outcome.revision == Revision::Apply) {
+        feed::record(conn, row.id, row.kind.as_str(), feed::Change::Upsert).await?;
+    } else if was_public && !is_public {
+        feed::record(conn, row.id, row.kind.as_str(), feed::Change::Delete).await?;
+    }
+    let action = format!("posting_{}", <&str>::from(req.transition));
+    let event = audit::Event {
+        action: &action,
+        subject_type: Some("posting"),
+        subject_id: Some(row.id.to_string()),
+        details: serde_json::json!({
+            "from": from.as_str(),
+            "to": outcome.state.as_str(),
+            "revision": format!("{:?}", outcome.revision).to_lowercase(),
+            "reason": reason.filter(|_| matches!(req.transition, Transition::Reject | Transition::Remove)),
+            "version": updated.version,
+        }),
+        ..req.actor
+    };
+    audit::record(conn, event).await?;
+    Ok(Ok(updated))
 }
 
 /// Expires published postings whose deadline has passed; returns their ids.
@@ -326,12 +392,16 @@ pub async fn moderation_queue(
 }
 
 /// How many postings are in each state, plus revisions under review and reported ones.
-pub async fn counts(conn: &mut AsyncPgConnection) -> Result<(Vec<(String, i64)>, i64, i64), Error> {
+pub async fn counts(conn: &mut AsyncPgConnection) -> Result<(Vec<(State, i64)>, i64, i64), Error> {
     let by_state: Vec<(String, i64)> = postings::table
         .group_by(postings::state)
         .select((postings::state, diesel::dsl::count_star()))
         .load(conn)
         .await?;
+    let by_state = by_state
+        .into_iter()
+        .map(|(state, n)| Ok((crate::closed_set::parse(&state)?, n)))
+        .collect::<Result<_, Error>>()?;
     let revisions = postings::table
         .filter(postings::revision.is_not_null())
         .count()
@@ -408,8 +478,8 @@ pub async fn list_published(
     Ok(Page { items, total })
 }
 
-/// Records a report, once per account and posting; returns false when this account already
-/// reported it.
+/// Records a report, once per account and posting, with its audit row, in the caller's
+/// transaction; returns false when this account already reported it.
 pub async fn report(
     conn: &mut AsyncPgConnection,
     posting: Uuid,
@@ -418,41 +488,32 @@ pub async fn report(
     note: Option<&str>,
     actor: audit::Event<'_>,
 ) -> Result<bool, Error> {
-    let reason = reason.to_owned();
-    let note = note.map(str::to_owned);
-    let actor_account = actor.actor_account;
-    let addr = actor.client_addr.map(str::to_owned);
-    conn.transaction::<_, Error, _>(async move |conn| {
-        let n = diesel::insert_into(posting_reports::table)
-            .values((
-                posting_reports::posting_id.eq(posting),
-                posting_reports::account_id.eq(account),
-                posting_reports::reason.eq(&reason),
-                posting_reports::note.eq(&note),
-            ))
-            .on_conflict_do_nothing()
-            .execute(conn)
-            .await?;
-        if n == 0 {
-            return Ok(false);
-        }
-        diesel::update(postings::table.find(posting))
-            .set(postings::report_count.eq(postings::report_count + 1))
-            .execute(conn)
-            .await?;
-        let event = audit::Event {
-            actor_account,
-            action: "posting_reported",
-            subject_type: Some("posting"),
-            subject_id: Some(posting.to_string()),
-            client_addr: addr.as_deref(),
-            details: serde_json::json!({ "reason": reason }),
-            ..Default::default()
-        };
-        audit::record(conn, event).await?;
-        Ok(true)
-    })
-    .await
+    let n = diesel::insert_into(posting_reports::table)
+        .values((
+            posting_reports::posting_id.eq(posting),
+            posting_reports::account_id.eq(account),
+            posting_reports::reason.eq(reason),
+            posting_reports::note.eq(note),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    if n == 0 {
+        return Ok(false);
+    }
+    diesel::update(postings::table.find(posting))
+        .set(postings::report_count.eq(postings::report_count + 1))
+        .execute(conn)
+        .await?;
+    let event = audit::Event {
+        action: "posting_reported",
+        subject_type: Some("posting"),
+        subject_id: Some(posting.to_string()),
+        details: serde_json::json!({ "reason": reason }),
+        ..actor
+    };
+    audit::record(conn, event).await?;
+    Ok(true)
 }
 
 /// The median monthly salary (midpoint of the range) of published jobs in an occupation, when at
@@ -503,42 +564,38 @@ pub struct IdempotencyKey<'a> {
     pub request_hash: Vec<u8>,
 }
 
-/// Creates a draft posting in one transaction with its audit record and, with a key, the stored
-/// response; `render` turns the new row into the response.
+/// Creates a draft posting with its audit record and, with a key, the stored response, in the
+/// caller's transaction; `render` turns the new row into the response.
 pub async fn create<'a>(
     conn: &mut AsyncPgConnection,
     new: &NewPosting<'a>,
     key: Option<IdempotencyKey<'a>>,
     actor: audit::Event<'a>,
-    render: impl FnOnce(PostingRow) -> (i32, serde_json::Value) + Send + 'a,
+    render: impl FnOnce(PostingRow) -> (i32, serde_json::Value),
 ) -> Result<Created, Error> {
-    let new = new.clone();
-    conn.transaction::<_, Error, _>(async move |conn| {
-        if let Some(k) = &key {
-            match crate::idempotency::claim(conn, k.actor, k.key, &k.request_hash).await? {
-                crate::idempotency::Claim::Fresh => {}
-                crate::idempotency::Claim::Replay { status, body } => {
-                    return Ok(Created::Replay { status, body });
-                }
-                crate::idempotency::Claim::Mismatch => return Ok(Created::KeyReused),
+    if let Some(k) = &key {
+        match crate::idempotency::claim(conn, k.actor, k.key, &k.request_hash).await? {
+            crate::idempotency::Claim::Fresh => {}
+            crate::idempotency::Claim::Replay { status, body } => {
+                return Ok(Created::Replay { status, body });
             }
+            crate::idempotency::Claim::Mismatch => return Ok(Created::KeyReused),
         }
-        let row = insert(conn, &new).await?;
-        let event = audit::Event {
-            action: "posting_create",
-            subject_type: Some("posting"),
-            subject_id: Some(row.id.to_string()),
-            details: serde_json::json!({ "kind": row.kind, "to": "draft", "version": row.version }),
-            ..actor
-        };
-        audit::record(conn, event).await?;
-        let (status, body) = render(row);
-        if let Some(k) = &key {
-            crate::idempotency::store(conn, k.actor, k.key, status, &body).await?;
-        }
-        Ok(Created::New { status, body })
-    })
-    .await
+    }
+    let row = insert(conn, new).await?;
+    let event = audit::Event {
+        action: "posting_create",
+        subject_type: Some("posting"),
+        subject_id: Some(row.id.to_string()),
+        details: serde_json::json!({ "kind": row.kind, "to": "draft", "version": row.version }),
+        ..actor
+    };
+    audit::record(conn, event).await?;
+    let (status, body) = render(row);
+    if let Some(k) = &key {
+        crate::idempotency::store(conn, k.actor, k.key, status, &body).await?;
+    }
+    Ok(Created::New { status, body })
 }
 
 /// The audit trail of one posting, oldest first.

@@ -41,6 +41,14 @@ impl ClosedSet for Kind {
     const WHAT: &'static str = "posting kind";
 }
 
+/// A kind compares equal to its name (`kind == "course"`), so code written when rows held the
+/// kind as text still reads right; new code compares with the variant.
+impl PartialEq<&str> for Kind {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
+}
+
 impl Kind {
     /// Enterprises post jobs and training needs; schools post courses.
     pub fn posted_by(self) -> crate::organisation::OrganisationKind {

@@ -3,8 +3,11 @@
 use std::collections::BTreeMap;
 
 use actix_web::{get, web};
+use labour_domain::ClosedSet;
 use labour_domain::policy::Action;
+use labour_domain::posting::State;
 use serde::Serialize;
+use strum::IntoEnumIterator;
 use utoipa::ToSchema;
 
 use crate::auth::{Caller, require};
@@ -41,19 +44,14 @@ pub async fn get_moderation_counts(
     })?;
     let mut conn = state.conn().await?;
     let (by_state, revisions, reported) = labour_store::postings::counts(&mut conn).await?;
-    let mut map: BTreeMap<String, i64> = [
-        "draft",
-        "pending",
-        "published",
-        "rejected",
-        "closed",
-        "expired",
-        "removed",
-    ]
-    .iter()
-    .map(|s| (s.to_string(), 0))
-    .collect();
-    map.extend(by_state);
+    // Every state, with zero for those no posting is in.
+    let mut map: BTreeMap<String, i64> =
+        State::iter().map(|s| (s.as_str().to_owned(), 0)).collect();
+    map.extend(
+        by_state
+            .into_iter()
+            .map(|(s, n)| (s.as_str().to_owned(), n)),
+    );
     Ok(web::Json(Counts {
         by_state: map,
         revisions,

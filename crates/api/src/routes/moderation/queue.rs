@@ -3,7 +3,7 @@
 use actix_web::{get, web};
 use labour_domain::ClosedSet;
 use labour_domain::policy::Action;
-use labour_domain::posting::Kind;
+use labour_domain::posting::{Kind, State};
 use labour_store::postings::Filter;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -104,7 +104,7 @@ pub async fn get_moderation_queue(
             .items
             .into_iter()
             .map(|(row, verification)| {
-                let review = if row.state == "pending" {
+                let review = if row.state == State::Pending {
                     "new"
                 } else if row.revision.is_some() {
                     "revision"

@@ -1,7 +1,6 @@
 //! `POST /api/v1/postings/{id}/close`: the organisation ends a published posting.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use labour_domain::posting::Transition;
 use uuid::Uuid;
 
 use super::Posting;
@@ -29,5 +28,7 @@ pub async fn close_posting(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    super::owner_transition(&req, &state, &caller, id.into_inner(), Transition::Close).await
+    let expected = super::expected(&req);
+    let row = labour_app::postings::close(&state.app, &caller, id.into_inner(), expected).await?;
+    Ok(super::respond(row, &caller))
 }

@@ -1,5 +1,6 @@
 //! Postings: job openings, training needs and courses, through one lifecycle.
 
+pub mod body;
 pub mod close;
 pub mod create;
 pub mod get;
@@ -14,18 +15,17 @@ pub mod update;
 use actix_web::HttpRequest;
 use actix_web::http::header::{IF_MATCH, IF_NONE_MATCH};
 use chrono::{DateTime, NaiveDate, Utc};
+use labour_app::postings::Expected;
+use labour_domain::ClosedSet;
 use labour_domain::policy::{Action, Actor, PostingFacts, decide};
-use labour_domain::posting::{Content, Transition};
-use labour_store::postings::{PostingRow, Refusal, Request};
+use labour_store::postings::PostingRow;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+pub use self::body::PostingBody;
 use crate::auth::Caller;
-use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, field_error};
-use crate::lang::Text;
-use crate::state::AppState;
-use labour_app::known::{Code, Known};
+use crate::errors::{ApiError, ErrorCode};
 
 /// A posting as the API shows it. Moderation details appear only for its organisation and staff.
 #[derive(Debug, Serialize, ToSchema)]
@@ -66,9 +66,9 @@ impl Posting {
         let private = sees_private(&caller.actor, row.organisation_id);
         Posting {
             id: row.id,
-            kind: row.kind,
+            kind: row.kind.as_str().to_owned(),
             organisation_id: row.organisation_id,
-            state: row.state,
+            state: row.state.as_str().to_owned(),
             content: row.content,
             revision: if private { row.revision } else { None },
             flags: private.then_some(row.flags),
@@ -103,29 +103,22 @@ fn sees_private(actor: &Actor, organisation: Uuid) -> bool {
 }
 
 pub fn facts(row: &PostingRow) -> PostingFacts {
-    PostingFacts {
-        organisation: row.organisation_id,
-        public: row.is_public(),
-    }
+    labour_app::postings::facts(row)
 }
 
 pub fn not_found(id: Uuid) -> ApiError {
-    ApiError::not_found("tin", "posting", &id.to_string())
+    labour_app::postings::not_found(id).into()
 }
 
-/// The posting, once the policy lets the caller do `action` to it. An id that names nothing is
-/// decided as the policy decides a posting the caller may not see (`PostingFacts::unknown`), so
-/// "not yours" and "does not exist" answer alike.
+/// The posting, once the policy lets the caller do `action` to it (see
+/// [`labour_app::postings::load_for`]).
 pub async fn load_for(
     conn: &mut labour_store::Conn,
     caller: &Caller,
     id: Uuid,
     action: impl Fn(PostingFacts) -> Action,
 ) -> Result<PostingRow, ApiError> {
-    let row = labour_store::postings::find(conn, id).await?;
-    let facts = row.as_ref().map_or_else(PostingFacts::unknown, facts);
-    crate::auth::require(caller, action(facts), || not_found(id))?;
-    row.ok_or_else(|| not_found(id))
+    Ok(labour_app::postings::load_for(conn, caller, id, action).await?)
 }
 
 pub async fn load(conn: &mut labour_store::Conn, id: Uuid) -> Result<PostingRow, ApiError> {
@@ -135,7 +128,7 @@ pub async fn load(conn: &mut labour_store::Conn, id: Uuid) -> Result<PostingRow,
 }
 
 pub fn etag(version: i32) -> String {
-    format!("\"{version}\"")
+    labour_app::postings::etag(version)
 }
 
 /// The version named by `If-Match`; 428 when it is missing, 412 when it is not a version.
@@ -146,12 +139,29 @@ pub fn if_match(req: &HttpRequest) -> Result<i32, ApiError> {
             "Send If-Match with the ETag of the version you read, so nobody's change is overwritten.",
         ));
     };
+    version(value).ok_or_else(|| {
+        ApiError::new(ErrorCode::PreconditionFailed).detail(
+            "Tin đã được thay đổi từ khi bạn đọc; hãy đọc lại và thử lại.",
+            "The posting changed since you read it; read it again and retry.",
+        )
+    })
+}
+
+fn version(value: &actix_web::http::header::HeaderValue) -> Option<i32> {
     value
         .to_str()
         .ok()
         .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
         .and_then(|v| v.parse().ok())
-        .ok_or_else(|| stale(None))
+}
+
+/// What `If-Match` says of the version the caller read; the use case decides whether it needs
+/// one, after deciding whether the caller may act at all.
+pub fn expected(req: &HttpRequest) -> Expected {
+    match req.headers().get(IF_MATCH) {
+        None => Expected::Unstated,
+        Some(value) => version(value).map_or(Expected::Unreadable, Expected::Version),
+    }
 }
 
 /// `If-None-Match` matching the current version: the client's copy is fresh.
@@ -165,235 +175,9 @@ pub fn not_modified(req: &HttpRequest, version: i32) -> bool {
         })
 }
 
-fn stale(current: Option<i32>) -> ApiError {
-    let e = ApiError::new(ErrorCode::PreconditionFailed).detail(
-        "Tin đã được thay đổi từ khi bạn đọc; hãy đọc lại và thử lại.",
-        "The posting changed since you read it; read it again and retry.",
-    );
-    match current {
-        Some(v) => e.header(actix_web::http::header::ETAG, etag(v)),
-        None => e,
-    }
-}
-
-/// Applies a transition and maps a refusal to its HTTP problem.
-pub async fn transition(
-    state: &AppState,
-    caller: &Caller,
-    id: Uuid,
-    transition: Transition,
-    expected_version: Option<i32>,
-    edit: Option<(&Content, Vec<String>)>,
-    reason: Option<&str>,
-) -> Result<PostingRow, ApiError> {
-    let addr = caller.addr_string();
-    let mut conn = state.conn().await?;
-    let request = Request {
-        posting: id,
-        transition,
-        expected_version,
-        edit,
-        reason,
-        actor: caller.event("", &addr),
-    };
-    match labour_store::postings::apply(&mut conn, request).await? {
-        Ok(row) => Ok(row),
-        Err(Refusal::NotFound) => Err(not_found(id)),
-        Err(Refusal::Stale { current }) => Err(stale(Some(current))),
-        Err(Refusal::NotAllowed(e)) => Err(ApiError::new(ErrorCode::InvalidTransition).detail(
-            field_error("state", &e).message.vi,
-            field_error("state", &e).message.en,
-        )),
-    }
-}
-
-fn unknown(field: &str, vi: &str, en: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        code: "unknown_reference",
-        message: Text::new(vi, en),
-    }
-}
-
-/// Checks content against the rules and the reference data; returns its flags for staff.
-pub async fn check_content(
-    conn: &mut labour_store::Conn,
-    known: &Known,
-    content: &Content,
-) -> Result<Vec<String>, ApiError> {
-    let mut errors = FieldErrors::default();
-    let today = chrono::Utc::now().date_naive();
-    for (field, e) in content.problems(today) {
-        errors.check::<()>(&field, Err(e));
-    }
-    // Codes of the reference data: the one check profiles and searches make too. A code of
-    // the wrong form already has its error above.
-    let codes = [
-        (
-            "occupation_code",
-            Code::Occupation,
-            labour_domain::occupation::OccupationCode::parse(content.occupation_code())
-                .ok()
-                .map(|_| content.occupation_code().to_owned()),
-        ),
-        (
-            "zone_id",
-            Code::Zone,
-            content.zone_id().map(|z| z.to_string()),
-        ),
-        (
-            "commune_code",
-            Code::Commune,
-            content
-                .commune_code()
-                .filter(|c| labour_domain::commune::CommuneCode::parse(c).is_ok())
-                .map(str::to_owned),
-        ),
-        (
-            if matches!(content, Content::Job(_)) {
-                "required_level"
-            } else {
-                "level"
-            },
-            Code::TrainingLevel,
-            content.level().map(str::to_owned),
-        ),
-    ];
-    for (field, code, value) in codes {
-        if let Some(e) = value.and_then(|v| known.check(field, code, &v)) {
-            errors.push(e);
-        }
-    }
-    if let Content::Course(course) = content {
-        // Only what the public may see can be named: a pending or refused organisation, or a
-        // training need that is not published, is refused like an id that names nothing.
-        if let Some(partner) = course.partner_organisation_id
-            && !labour_store::organisations::find(conn, partner)
-                .await?
-                .is_some_and(|o| o.verified())
-        {
-            errors.push(unknown(
-                "partner_organisation_id",
-                "Không có tổ chức đã xác minh nào với mã này.",
-                "No verified organisation has this id.",
-            ));
-        }
-        if let Some(need) = course.answers_need_id {
-            let ok = labour_store::postings::find(conn, need)
-                .await?
-                .is_some_and(|p| p.kind == "training_need" && p.is_public());
-            if !ok {
-                errors.push(unknown(
-                    "answers_need_id",
-                    "Không có nhu cầu đào tạo đang công khai nào với mã này.",
-                    "No published training need has this id.",
-                ));
-            }
-        }
-    }
-    errors.finish()?;
-    let median = match content {
-        Content::Job(_) => {
-            labour_store::postings::median_salary(conn, content.occupation_code()).await?
-        }
-        _ => None,
-    };
-    Ok(labour_domain::posting::flags::flags(content, median)
-        .into_iter()
-        .map(|f| <&str>::from(f).to_owned())
-        .collect())
-}
-
-/// `If-Match` when sent (staff actions and submit/close take it but do not need it: the
-/// lifecycle itself refuses a second approval or a close of a closed posting).
-pub fn optional_if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
-    if req.headers().contains_key(IF_MATCH) {
-        if_match(req).map(Some)
-    } else {
-        Ok(None)
-    }
-}
-
 /// The posting as JSON for this caller, with its version as `ETag`.
 pub fn respond(row: PostingRow, caller: &Caller) -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok()
         .insert_header((actix_web::http::header::ETAG, etag(row.version)))
         .json(Posting::for_caller(row, caller))
-}
-
-/// A transition the owning organisation makes (submit, close): it must see and write the posting.
-pub async fn owner_transition(
-    req: &HttpRequest,
-    state: &AppState,
-    caller: &Caller,
-    id: Uuid,
-    t: Transition,
-) -> Result<actix_web::HttpResponse, ApiError> {
-    let mut conn = state.conn().await?;
-    load_owned(&mut conn, caller, id).await?;
-    drop(conn);
-    let row = transition(state, caller, id, t, optional_if_match(req)?, None, None).await?;
-    Ok(respond(row, caller))
-}
-
-/// The posting, once the caller may see it and write its organisation's postings (which a
-/// refused organisation may not).
-pub async fn load_owned(
-    conn: &mut labour_store::Conn,
-    caller: &Caller,
-    id: Uuid,
-) -> Result<PostingRow, ApiError> {
-    let row = load_for(conn, caller, id, Action::ReadPosting).await?;
-    let org = labour_store::organisations::find(conn, row.organisation_id)
-        .await?
-        .map_or_else(labour_domain::policy::OrganisationFacts::unknown, |o| {
-            crate::routes::organisations::facts(&o)
-        });
-    crate::auth::require(caller, Action::WritePostings(org), || not_found(row.id))?;
-    Ok(row)
-}
-
-/// A posting's content as a request body: [`Content`], read with the path of every error kept
-/// (serde's internally tagged enums lose it), so each bad field is named.
-#[derive(Debug)]
-pub struct PostingBody(pub Content);
-
-impl<'de> serde::Deserialize<'de> for PostingBody {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PostingBody, D::Error> {
-        use labour_domain::posting::{CourseContent, JobContent, TrainingNeedContent};
-        use serde::de::Error;
-        let mut value = serde_json::Value::deserialize(d)?;
-        let Some(object) = value.as_object_mut() else {
-            return Err(D::Error::invalid_type(
-                serde::de::Unexpected::Other("not an object"),
-                &"struct Content",
-            ));
-        };
-        const KINDS: &[&str] = &["job", "training_need", "course"];
-        let kind = match object.remove("kind") {
-            None => return Err(D::Error::missing_field("kind")),
-            Some(serde_json::Value::String(k)) => k,
-            Some(_) => {
-                return Err(crate::extract::nested_error(
-                    "kind",
-                    "invalid type: not text, expected a string",
-                ));
-            }
-        };
-        let content = match kind.as_str() {
-            "job" => Content::Job(crate::extract::nested::<JobContent, _>(&value, &[])?),
-            "training_need" => Content::TrainingNeed(crate::extract::nested::<
-                TrainingNeedContent,
-                _,
-            >(&value, &[])?),
-            "course" => Content::Course(crate::extract::nested::<CourseContent, _>(&value, &[])?),
-            other => {
-                return Err(crate::extract::nested_error(
-                    "kind",
-                    D::Error::unknown_variant(other, KINDS),
-                ));
-            }
-        };
-        Ok(PostingBody(content))
-    }
 }

@@ -1,17 +1,14 @@
 //! Staff decisions: `POST /api/v1/postings/{id}/approve`, `/reject`, `/remove`.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use labour_domain::policy::Action;
-use labour_domain::posting::Transition;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Posting, optional_if_match, transition};
+use super::Posting;
 use crate::auth::Caller;
-use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
-use crate::lang::Text;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -42,20 +39,9 @@ pub async fn approve_posting(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let row = super::load_for(&mut conn, &caller, id, Action::ModeratePosting).await?;
-    let verified = labour_store::organisations::find(&mut conn, row.organisation_id)
-        .await?
-        .is_some_and(|o| o.verified());
-    if !verified {
-        return Err(ApiError::new(ErrorCode::OrganisationUnverified).detail(
-            "Tổ chức đăng tin chưa được xác minh; hãy xác minh tổ chức trước.",
-            "The organisation is not verified yet; verify it first.",
-        ));
-    }
-    drop(conn);
-    decide(&req, &state, &caller, id, Transition::Approve, None).await
+    let expected = super::expected(&req);
+    let row = labour_app::postings::approve(&state.app, &caller, id.into_inner(), expected).await?;
+    Ok(super::respond(row, &caller))
 }
 
 /// Rejects a pending posting, or drops the revision of a published one; the reason goes to the
@@ -81,15 +67,11 @@ pub async fn reject_posting(
     id: web::Path<Uuid>,
     body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    moderate_with_reason(
-        req,
-        state,
-        caller,
-        id.into_inner(),
-        Transition::Reject,
-        &body.reason,
-    )
-    .await
+    let expected = super::expected(&req);
+    let row =
+        labour_app::postings::reject(&state.app, &caller, id.into_inner(), expected, &body.reason)
+            .await?;
+    Ok(super::respond(row, &caller))
 }
 
 /// Removes a posting from the portal (scam, fees, discrimination); the reason goes to the
@@ -115,53 +97,9 @@ pub async fn remove_posting(
     id: web::Path<Uuid>,
     body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    moderate_with_reason(
-        req,
-        state,
-        caller,
-        id.into_inner(),
-        Transition::Remove,
-        &body.reason,
-    )
-    .await
-}
-
-async fn moderate_with_reason(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: Uuid,
-    transition: Transition,
-    reason: &str,
-) -> Result<HttpResponse, ApiError> {
-    let mut conn = state.conn().await?;
-    super::load_for(&mut conn, &caller, id, Action::ModeratePosting).await?;
-    drop(conn);
-    let reason = reason.trim();
-    let n = reason.chars().count();
-    if !(3..=1000).contains(&n) {
-        let mut errors = FieldErrors::default();
-        errors.push(FieldError {
-            field: "reason".into(),
-            code: "text_length",
-            message: Text::new(
-                "Lý do cần từ 3 đến 1000 ký tự.",
-                "The reason needs 3 to 1000 characters.",
-            ),
-        });
-        errors.finish()?;
-    }
-    decide(&req, &state, &caller, id, transition, Some(reason)).await
-}
-
-async fn decide(
-    req: &HttpRequest,
-    state: &AppState,
-    caller: &Caller,
-    id: Uuid,
-    t: Transition,
-    reason: Option<&str>,
-) -> Result<HttpResponse, ApiError> {
-    let row = transition(state, caller, id, t, optional_if_match(req)?, None, reason).await?;
-    Ok(super::respond(row, caller))
+    let expected = super::expected(&req);
+    let row =
+        labour_app::postings::remove(&state.app, &caller, id.into_inner(), expected, &body.reason)
+            .await?;
+    Ok(super::respond(row, &caller))
 }

@@ -1,7 +1,6 @@
 //! `POST /api/v1/postings/{id}/submit`: send a draft to review.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use labour_domain::posting::Transition;
 use uuid::Uuid;
 
 use super::Posting;
@@ -30,5 +29,7 @@ pub async fn submit_posting(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    super::owner_transition(&req, &state, &caller, id.into_inner(), Transition::Submit).await
+    let expected = super::expected(&req);
+    let row = labour_app::postings::submit(&state.app, &caller, id.into_inner(), expected).await?;
+    Ok(super::respond(row, &caller))
 }

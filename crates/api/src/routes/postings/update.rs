@@ -1,13 +1,11 @@
 //! `PUT /api/v1/postings/{id}`: edit a posting.
 
 use actix_web::{HttpRequest, HttpResponse, put, web};
-use labour_domain::ClosedSet;
-use labour_domain::posting::Transition;
 use uuid::Uuid;
 
-use super::{Posting, check_content, if_match, transition};
+use super::{Posting, PostingBody};
 use crate::auth::Caller;
-use crate::errors::{ApiError, ErrorCode, Problem};
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
 
@@ -17,7 +15,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "postings",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag you read")),
-    request_body(content = Object, description = "The whole new content, of the same kind"),
+    request_body(content = PostingBody, description = "The whole new content, of the same kind"),
     security(("bearer_token" = []), ("api_key" = [])),
     responses(
         (status = 200, body = Posting, headers(("ETag" = String))),
@@ -35,39 +33,14 @@ pub async fn update_posting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: Json<super::PostingBody>,
+    body: Json<PostingBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let reference = state.reference().await?;
-    let mut conn = state.conn().await?;
-    // Only the organisation writes; others learn nothing about a posting they cannot see.
-    let row = super::load_owned(&mut conn, &caller, id).await?;
-    let expected = if_match(&req)?;
-    let content = body.into_inner().0;
-    if content.kind().as_str() != row.kind {
-        return Err(ApiError::new(ErrorCode::ValidationFailed).detail(
-            format!(
-                "Không thể đổi loại tin ({} thành {}).",
-                row.kind,
-                content.kind().as_str()
-            ),
-            format!(
-                "The kind cannot change ({} to {}).",
-                row.kind,
-                content.kind().as_str()
-            ),
-        ));
-    }
-    let flags = check_content(&mut conn, &reference.known, &content).await?;
-    drop(conn);
-    let row = transition(
-        &state,
+    let row = labour_app::postings::update(
+        &state.app,
         &caller,
-        id,
-        Transition::Edit,
-        Some(expected),
-        Some((&content, flags)),
-        None,
+        id.into_inner(),
+        super::expected(&req),
+        body.into_inner().into(),
     )
     .await?;
     Ok(super::respond(row, &caller))

@@ -1,0 +1,20 @@
+//! Remove a posting: staff take it off the portal (scam, fees, discrimination); the reason goes
+//! to the organisation.
+
+use labour_domain::posting::Transition;
+use labour_store::postings::PostingRow;
+use uuid::Uuid;
+
+use super::Expected;
+use crate::errors::Error;
+use crate::{App, Caller};
+
+pub async fn remove(
+    app: &App,
+    caller: &Caller,
+    id: Uuid,
+    expected: Expected,
+    reason: &str,
+) -> Result<PostingRow, Error> {
+    super::moderate_with_reason(app, caller, id, expected, Transition::Remove, reason).await
+}
