@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api_keys;
 pub mod applications;
 pub mod audit;
+pub mod closed;
 pub mod cluster;
 pub mod communes;
 pub mod db;
