@@ -22,8 +22,8 @@ pub struct StatusRequest {
 }
 
 /// Moves an application: the enterprise through its steps, the worker out by withdrawing. The
-/// move is decided on the application as it is now, so a move decided on a stale read (a
-/// shortlist racing a withdrawal) is refused, never applied.
+/// move is written only if the application is still in the status it was read in, so a move
+/// decided on a stale read (a shortlist racing a withdrawal) is refused, never applied.
 #[utoipa::path(
     tag = "workers",
     params(("id" = Uuid, Path, description = "The application")),
