@@ -376,7 +376,7 @@ async fn a_shortlist_from_a_stale_read_does_not_undo_a_withdrawal() -> TestResul
     let (row, _) = labour_store::applications::find(&mut conn, id)
         .await?
         .ok_or("gone")?;
-    assert_eq!(row.status, "withdrawn");
+    assert_eq!(<&str>::from(row.status), "withdrawn");
 
     // Raced over HTTP on a fresh application: when the withdrawal succeeds, it stays.
     let (fresh, owner2, other) = application(&app, 65).await?;
@@ -395,7 +395,7 @@ async fn a_shortlist_from_a_stale_read_does_not_undo_a_withdrawal() -> TestResul
         .await?
         .ok_or("gone")?;
     if b.status == 200 {
-        assert_eq!(row.status, "withdrawn");
+        assert_eq!(<&str>::from(row.status), "withdrawn");
     }
     Ok(())
 }

@@ -3,18 +3,28 @@
 //! feed event and search outbox row in the same transaction); and the background jobs. Every
 //! face (the JSON API, the web pages, the command line) calls these; none writes on its own.
 
+pub mod applications;
 pub mod caller;
+pub mod candidates;
 pub mod context;
 pub mod errors;
+pub mod facts;
 pub mod jobs;
 pub mod known;
 pub mod lang;
 pub mod matching;
+pub mod me;
+pub mod notifications;
+pub mod offers;
 pub mod policy;
 pub mod postings;
+pub mod profile;
 pub mod query;
+pub mod saved_searches;
 pub mod search_demand;
 pub mod search_query;
+pub mod unsubscribe;
+pub mod workers;
 
 pub use caller::Caller;
 pub use context::App;

@@ -9,6 +9,7 @@ pub mod error;
 pub mod forecast;
 pub mod kpi;
 pub mod occupation;
+pub mod offer;
 pub mod organisation;
 pub mod paging;
 pub mod policy;

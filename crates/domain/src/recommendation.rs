@@ -406,6 +406,40 @@ pub fn course_for_gap(
     })
 }
 
+/// How many open jobs a worker is shown, best fit first.
+pub const JOBS_SHOWN: usize = 20;
+/// How many good jobs the worker cannot take yet are shown, each with its courses.
+pub const GAPS_SHOWN: usize = 5;
+pub const COURSES_PER_GAP: usize = 3;
+/// A job is worth training for when it is in the worker's trade or group and place.
+pub const GOOD_JOB: u32 = 40;
+
+/// What a weighed job is to a worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// The worker can take it now.
+    Fits,
+    /// A good job that asks for a level the worker has not reached: worth training for.
+    Gap,
+    /// Asks for a level the worker lacks, and fits too little to train for.
+    Neither,
+}
+
+impl Fit {
+    pub fn standing(&self) -> Standing {
+        match &self.missing_level {
+            None => Standing::Fits,
+            Some(_) if self.score >= GOOD_JOB => Standing::Gap,
+            Some(_) => Standing::Neither,
+        }
+    }
+}
+
+/// Best fit first; among equals the order given (newest, soonest), as the sort is stable.
+pub fn rank<T>(items: &mut [(Fit, T)]) {
+    items.sort_by_key(|(f, _)| std::cmp::Reverse(f.score));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,5 +553,28 @@ mod tests {
             "below what the job asks"
         );
         assert_eq!(score(&course("trung_cap", &past)), None, "already started");
+    }
+
+    #[test]
+    fn a_job_fits_is_a_gap_or_neither() {
+        let fit = |score, missing: Option<&str>| Fit {
+            score,
+            reasons: vec![],
+            missing_level: missing.map(str::to_owned),
+        };
+        assert_eq!(fit(10, None).standing(), Standing::Fits);
+        assert_eq!(fit(GOOD_JOB, Some("trung_cap")).standing(), Standing::Gap);
+        assert_eq!(
+            fit(GOOD_JOB - 1, Some("trung_cap")).standing(),
+            Standing::Neither
+        );
+        let mut ranked = vec![
+            (fit(30, None), 'a'),
+            (fit(50, None), 'b'),
+            (fit(30, None), 'c'),
+        ];
+        rank(&mut ranked);
+        let order: String = ranked.iter().map(|(_, c)| *c).collect();
+        assert_eq!(order, "bac");
     }
 }

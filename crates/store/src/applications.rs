@@ -3,20 +3,24 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::application::Status;
 use uuid::Uuid;
 
 use crate::Error;
+use crate::closed_set::Stored;
 use crate::schema::{applications, postings};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = applications)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
 pub struct ApplicationRow {
     pub id: Uuid,
     pub posting_id: Uuid,
     pub worker_id: Uuid,
     pub shared: serde_json::Value,
     pub message: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = Stored<Status>)]
+    pub status: Status,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -81,10 +85,34 @@ pub async fn for_worker(
         .await?)
 }
 
+/// The application with its posting's organisation, locked until the transaction ends, so
+/// what a move is decided on cannot change before it is written.
+pub async fn find_for_update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<(ApplicationRow, Uuid)>, Error> {
+    let Some(row) = applications::table
+        .find(id)
+        .select(ApplicationRow::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let organisation = postings::table
+        .find(row.posting_id)
+        .select(postings::organisation_id)
+        .first(conn)
+        .await?;
+    Ok(Some((row, organisation)))
+}
+
 /// Moves an application from `from` to `to` and writes `event` to the audit log, in one
-/// transaction. The update holds only while the application is still in `from`: `None` when
-/// someone moved it since the caller read it, so a move decided on a stale read never lands
-/// (a withdrawal stays a withdrawal).
+/// transaction (a savepoint inside the caller's). The update holds only while the application
+/// is still in `from`: `None` when someone moved it since the caller read it, so a move decided
+/// on a stale read never lands (a withdrawal stays a withdrawal).
 pub async fn set_status(
     conn: &mut AsyncPgConnection,
     id: Uuid,

@@ -37,7 +37,10 @@ unwrap_stored!(
     labour_domain::organisation::OrganisationKind,
     labour_domain::organisation::Verification,
     labour_domain::posting::Kind,
-    labour_domain::posting::State
+    labour_domain::posting::State,
+    labour_domain::posting::ReportReason,
+    labour_domain::application::Status,
+    labour_domain::offer::State
 );
 
 /// Reads a closed-set name loaded in a query that cannot use `deserialize_as` (an aggregate);

@@ -2,21 +2,26 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::ClosedSet;
+use labour_domain::offer::State;
 use uuid::Uuid;
 
 use crate::Error;
+use crate::closed_set::Stored;
 use crate::schema::{organisations, training_offers};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = training_offers)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
 pub struct OfferRow {
     pub id: Uuid,
     pub need_id: Uuid,
     pub school_id: Uuid,
     pub course_id: Option<Uuid>,
     pub proposal: String,
-    pub state: String,
+    #[diesel(deserialize_as = Stored<State>)]
+    pub state: State,
     pub created_at: DateTime<Utc>,
 }
 
@@ -68,23 +73,36 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<Offer
         .optional()?)
 }
 
-/// Accepts one offer and declines the others for the same need.
+/// The offer, locked until the transaction ends, so two acceptances of one need's offers
+/// cannot both land.
+pub async fn find_for_update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<OfferRow>, Error> {
+    Ok(training_offers::table
+        .find(id)
+        .select(OfferRow::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// Accepts one offer and declines the others for the same need; the caller runs both in its
+/// transaction, with the audit row.
 pub async fn accept(conn: &mut AsyncPgConnection, offer: &OfferRow) -> Result<OfferRow, Error> {
     let (id, need) = (offer.id, offer.need_id);
-    conn.transaction::<_, Error, _>(async move |conn| {
-        diesel::update(
-            training_offers::table
-                .filter(training_offers::need_id.eq(need))
-                .filter(training_offers::id.ne(id)),
-        )
-        .set(training_offers::state.eq("declined"))
-        .execute(conn)
-        .await?;
-        Ok(diesel::update(training_offers::table.find(id))
-            .set(training_offers::state.eq("accepted"))
-            .returning(OfferRow::as_returning())
-            .get_result(conn)
-            .await?)
-    })
-    .await
+    diesel::update(
+        training_offers::table
+            .filter(training_offers::need_id.eq(need))
+            .filter(training_offers::id.ne(id)),
+    )
+    .set(training_offers::state.eq(State::Declined.as_str()))
+    .execute(conn)
+    .await?;
+    Ok(diesel::update(training_offers::table.find(id))
+        .set(training_offers::state.eq(State::Accepted.as_str()))
+        .returning(OfferRow::as_returning())
+        .get_result(conn)
+        .await?)
 }

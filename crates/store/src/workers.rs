@@ -3,9 +3,11 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use labour_domain::posting::ReportReason;
 use uuid::Uuid;
 
 use crate::Error;
+use crate::closed_set::Stored;
 use crate::schema::{accounts, posting_reports, worker_profiles};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -116,8 +118,8 @@ pub async fn discoverable(
 pub async fn reports_by(
     conn: &mut AsyncPgConnection,
     account: Uuid,
-) -> Result<Vec<(Uuid, String, DateTime<Utc>)>, Error> {
-    Ok(posting_reports::table
+) -> Result<Vec<(Uuid, ReportReason, DateTime<Utc>)>, Error> {
+    let rows: Vec<(Uuid, Stored<ReportReason>, DateTime<Utc>)> = posting_reports::table
         .filter(posting_reports::account_id.eq(account))
         .select((
             posting_reports::posting_id,
@@ -125,7 +127,11 @@ pub async fn reports_by(
             posting_reports::created_at,
         ))
         .load(conn)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(posting, Stored(reason), at)| (posting, reason, at))
+        .collect())
 }
 
 /// Erases an account and everything that hangs on it (profile, sessions, memberships, reports).

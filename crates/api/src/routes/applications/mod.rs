@@ -34,7 +34,7 @@ impl From<ApplicationRow> for Application {
             worker_id: r.worker_id,
             shared: r.shared,
             message: r.message,
-            status: r.status,
+            status: labour_domain::ClosedSet::as_str(r.status).to_owned(),
             created_at: r.created_at,
             updated_at: r.updated_at,
         }

@@ -1,9 +1,8 @@
 //! `DELETE /api/v1/me`: a person erases their account.
 
 use actix_web::{HttpResponse, delete, web};
-use labour_store::audit::Event;
 
-use crate::auth::{Caller, require_own_account};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -23,15 +22,6 @@ pub async fn delete_me(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let id = require_own_account(&caller)?;
-    let mut conn = state.conn().await?;
-    labour_store::workers::delete_account(&mut conn, id).await?;
-    let addr = caller.addr_string();
-    let event = Event {
-        subject_type: Some("account"),
-        subject_id: Some(id.to_string()),
-        ..caller.event("account_deleted", &addr)
-    };
-    labour_store::audit::record(&mut conn, event).await?;
+    labour_app::me::delete(&state.app, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
 }

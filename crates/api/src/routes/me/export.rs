@@ -60,7 +60,7 @@ pub async fn export_me(
         })).collect::<Vec<_>>(),
         "profile": profile.map(|p| p.profile),
         "reports": reports.iter().map(|(posting, reason, at)| serde_json::json!({
-            "posting_id": posting, "reason": reason, "at": at,
+            "posting_id": posting, "reason": <&str>::from(*reason), "at": at,
         })).collect::<Vec<_>>(),
         "applications": applications,
         "saved_searches": saved_searches,

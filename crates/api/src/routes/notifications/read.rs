@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::auth::Caller;
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
 
@@ -41,14 +41,6 @@ pub async fn mark_notifications_read(
     caller: Caller,
     body: Json<MarkRead>,
 ) -> Result<web::Json<Marked>, ApiError> {
-    let account = require_own_account(&caller)?;
-    let mut errors = FieldErrors::default();
-    if body.ids.as_ref().is_some_and(|ids| ids.len() > 100) {
-        errors.check::<()>("ids", Err(labour_domain::Error::TooMany { max: 100 }));
-    }
-    errors.finish()?;
-    let mut conn = state.conn().await?;
-    let marked =
-        labour_store::notifications::mark_read(&mut conn, account, body.ids.as_deref()).await?;
+    let marked = labour_app::notifications::read(&state.app, &caller, body.ids.as_deref()).await?;
     Ok(web::Json(Marked { marked }))
 }

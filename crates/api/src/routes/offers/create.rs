@@ -1,18 +1,14 @@
 //! `POST /api/v1/postings/{id}/offers`: a school answers a training need.
 
 use actix_web::{HttpResponse, post, web};
-use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
-use labour_store::audit::Event;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::Offer;
-use crate::auth::{Caller, require};
-use crate::errors::{ApiError, ErrorCode, FieldError, FieldErrors, Problem};
+use crate::auth::Caller;
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
-use crate::lang::Text;
-use crate::routes::postings::{facts, not_found};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -24,14 +20,6 @@ pub struct CreateOfferRequest {
     pub course_id: Option<Uuid>,
     /// What the school proposes: content, schedule, cost.
     pub proposal: String,
-}
-
-fn field(name: &str, vi: &str, en: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        code: "unknown_reference",
-        message: Text::new(vi, en),
-    }
 }
 
 /// Offers a course or a proposal for a published training need; one offer per school and need.
@@ -56,76 +44,12 @@ pub async fn create_offer(
     id: web::Path<Uuid>,
     body: Json<CreateOfferRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let need = labour_store::postings::find(&mut conn, id).await?;
-    let school = labour_store::organisations::find(&mut conn, body.school_id).await?;
-    require(
-        &caller,
-        Action::OfferTraining {
-            need: need.as_ref().map_or_else(PostingFacts::unknown, facts),
-            school: school.as_ref().map_or_else(
-                OrganisationFacts::unknown,
-                crate::routes::organisations::facts,
-            ),
-        },
-        || not_found(id),
-    )?;
-    let need = need.ok_or_else(|| not_found(id))?;
-    let mut errors = FieldErrors::default();
-    if need.kind != "training_need" || !need.is_public() {
-        errors.push(field(
-            "id",
-            "Chỉ trả lời được nhu cầu đào tạo đang công khai.",
-            "Only a published training need can be answered.",
-        ));
-    }
-    if let Some(course) = body.course_id {
-        let ok = labour_store::postings::find(&mut conn, course)
-            .await?
-            .is_some_and(|c| c.kind == "course" && c.organisation_id == body.school_id);
-        if !ok {
-            errors.push(field(
-                "course_id",
-                "Không có khóa học này của trường.",
-                "No such course of this school.",
-            ));
-        }
-    }
-    let proposal = body.proposal.trim();
-    if !(10..=5000).contains(&proposal.chars().count()) {
-        errors.push(FieldError {
-            field: "proposal".into(),
-            code: "text_length",
-            message: Text::new(
-                "Đề xuất cần từ 10 đến 5000 ký tự.",
-                "The proposal needs 10 to 5000 characters.",
-            ),
-        });
-    }
-    errors.finish()?;
-    let Some(offer) = labour_store::offers::insert(
-        &mut conn,
-        id,
-        body.school_id,
-        body.course_id,
-        proposal,
-        caller.account(),
-    )
-    .await?
-    else {
-        return Err(ApiError::new(ErrorCode::Conflict).detail(
-            "Trường đã gửi đề xuất cho nhu cầu này.",
-            "This school has already answered this need.",
-        ));
+    let body = body.into_inner();
+    let input = labour_app::offers::NewOffer {
+        school_id: body.school_id,
+        course_id: body.course_id,
+        proposal: body.proposal,
     };
-    let addr = caller.addr_string();
-    let event = Event {
-        subject_type: Some("posting"),
-        subject_id: Some(id.to_string()),
-        details: serde_json::json!({ "offer": offer.id, "school": offer.school_id }),
-        ..caller.event("offer_made", &addr)
-    };
-    labour_store::audit::record(&mut conn, event).await?;
+    let offer = labour_app::offers::create(&state.app, &caller, id.into_inner(), input).await?;
     Ok(HttpResponse::Created().json(Offer::new(offer, None)))
 }

@@ -33,7 +33,7 @@ impl Offer {
             school_name,
             course_id: r.course_id,
             proposal: r.proposal,
-            state: r.state,
+            state: labour_domain::ClosedSet::as_str(r.state).to_owned(),
             created_at: r.created_at,
         }
     }

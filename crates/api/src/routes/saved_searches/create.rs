@@ -1,13 +1,12 @@
 //! `POST /api/v1/me/saved-searches`.
 
 use actix_web::{HttpResponse, post, web};
-use labour_store::saved_searches::{MAX_PER_ACCOUNT, NewSavedSearch};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{SavedSearch, search_request};
 use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, ErrorCode, FieldError, Problem};
+use crate::errors::{ApiError, FieldError, Problem};
 use crate::extract::Json;
 use crate::lang::Text;
 use crate::pagination::QueryChecker;
@@ -48,7 +47,8 @@ pub async fn create_saved_search(
     caller: Caller,
     body: Json<SaveSearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let account = require_own_account(&caller)?;
+    // Signing in comes before the body is judged.
+    require_own_account(&caller)?;
     let body = body.into_inner();
     let kind = body.kind.as_deref().unwrap_or("job");
     let reference = state.reference().await?;
@@ -87,23 +87,12 @@ pub async fn create_saved_search(
         });
     }
     check.finish_as_body()?;
-    let mut conn = state.conn().await?;
-    let row = labour_store::saved_searches::insert(
-        &mut conn,
-        NewSavedSearch {
-            account,
-            name,
-            kind,
-            query: &body.query,
-            email: body.email.unwrap_or(true),
-        },
-    )
-    .await?
-    .ok_or_else(|| {
-        ApiError::new(ErrorCode::Conflict).detail(
-            format!("Bạn đã lưu {MAX_PER_ACCOUNT} tìm kiếm; hãy xóa bớt một tìm kiếm."),
-            format!("You already keep {MAX_PER_ACCOUNT} saved searches; delete one first."),
-        )
-    })?;
+    let input = labour_app::saved_searches::NewSearch {
+        name: name.to_owned(),
+        kind: kind.to_owned(),
+        query: body.query,
+        email: body.email.unwrap_or(true),
+    };
+    let row = labour_app::saved_searches::create(&state.app, &caller, input).await?;
     Ok(HttpResponse::Created().json(SavedSearch::from(row)))
 }

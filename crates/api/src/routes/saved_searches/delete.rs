@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, web};
 use uuid::Uuid;
 
-use crate::auth::{Caller, require_own_account};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -25,16 +25,6 @@ pub async fn delete_saved_search(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let account = require_own_account(&caller)?;
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    if labour_store::saved_searches::delete(&mut conn, account, id).await? {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(ApiError::not_found(
-            "tìm kiếm đã lưu",
-            "saved search",
-            &id.to_string(),
-        ))
-    }
+    labour_app::saved_searches::delete(&state.app, &caller, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -22,9 +22,7 @@ pub async fn confirm_unsubscribe(
     query: web::Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let account = account(&state, &query.token)?;
-    let mut conn = state.conn().await?;
-    let stopped = labour_store::saved_searches::stop_emails(&mut conn, account).await?;
-    tracing::info!(saved_searches = stopped, "email digest unsubscribed");
+    labour_app::unsubscribe::confirm(&state.app, account).await?;
     Ok(html(
         "Đã hủy nhận thư / Unsubscribed",
         "<h1>Đã ngừng gửi thư tổng hợp.</h1>\

@@ -1,0 +1,5 @@
+//! The signed-in worker's own profile.
+
+pub mod update;
+
+pub use self::update::update;
