@@ -3,15 +3,24 @@
 //! feed event and search outbox row in the same transaction); and the background jobs. Every
 //! face (the JSON API, the web pages, the command line) calls these; none writes on its own.
 
+pub mod accounts;
+pub mod api_keys;
+pub mod auth;
 pub mod caller;
 pub mod context;
+pub mod declaration_years;
+pub mod declarations;
 pub mod errors;
 pub mod jobs;
 pub mod known;
+pub mod kpis;
 pub mod lang;
 pub mod matching;
+pub mod organisations;
 pub mod policy;
 pub mod search_demand;
+pub mod sessions;
+pub mod staff;
 
 pub use caller::Caller;
 pub use context::App;
