@@ -337,6 +337,9 @@ fn every_request_body_describes_its_fields() -> TestResult {
             }
         }
     }
-    assert!(untyped.is_empty(), "request bodies without fields: {untyped:?}");
+    assert!(
+        untyped.is_empty(),
+        "request bodies without fields: {untyped:?}"
+    );
     Ok(())
 }

@@ -346,26 +346,19 @@ async fn create_admin(
     let password =
         Password::parse(&read_admin_password()?).map_err(|e| format!("password: {e}"))?;
     let hash = hasher(config)?.hash_now(password.expose())?;
-    let id = uuid::Uuid::now_v7();
     let mut conn = labour_store::db::connect(database.url()).await?;
-    let new = labour_store::accounts::NewAccount {
-        id,
-        role: labour_store::accounts::AccountRole::Admin,
+    let new = labour_app::staff::create_admin::NewAdmin {
         identifier: &identifier,
         display_name: &name,
         password_hash: &hash,
     };
-    if !labour_store::accounts::insert(&mut conn, &new).await? {
-        return Err("an account with this email or phone already exists".into());
-    }
-    let event = labour_store::audit::Event {
-        action: "role_granted",
-        subject_type: Some("account"),
-        subject_id: Some(id.to_string()),
-        details: serde_json::json!({ "role": "admin", "via": "command line" }),
-        ..Default::default()
+    let id = match labour_app::staff::create_admin(&mut conn, new).await {
+        Ok(id) => id,
+        Err(e) if e.code == labour_app::ErrorCode::Conflict => {
+            return Err("an account with this email or phone already exists".into());
+        }
+        Err(e) => return Err(e.into()),
     };
-    labour_store::audit::record(&mut conn, event).await?;
     say(&format!("Admin account {id} created for {name}."));
     Ok(())
 }

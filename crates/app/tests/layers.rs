@@ -35,9 +35,28 @@ fn every_crate_depends_only_on_the_floors_below() -> Result<(), std::io::Error> 
         ("domain", &[][..]),
         ("store", &["labour-domain"][..]),
         ("search", &["labour-domain"][..]),
-        ("app", &["labour-domain", "labour-search", "labour-store"][..]),
-        ("web", &["labour-app", "labour-domain", "labour-search", "labour-store"][..]),
-        ("api", &["labour-app", "labour-domain", "labour-search", "labour-store"][..]),
+        (
+            "app",
+            &["labour-domain", "labour-search", "labour-store"][..],
+        ),
+        (
+            "web",
+            &[
+                "labour-app",
+                "labour-domain",
+                "labour-search",
+                "labour-store",
+            ][..],
+        ),
+        (
+            "api",
+            &[
+                "labour-app",
+                "labour-domain",
+                "labour-search",
+                "labour-store",
+            ][..],
+        ),
     ]);
     let mut seen = 0;
     for entry in std::fs::read_dir(root().join("crates"))?.flatten() {
@@ -50,7 +69,10 @@ fn every_crate_depends_only_on_the_floors_below() -> Result<(), std::io::Error> 
             panic!("crates/{name} is not on the floor plan of docs/architecture.md");
         };
         for dep in own_dependencies(&std::fs::read_to_string(manifest)?) {
-            assert!(may.contains(&dep.as_str()), "crates/{name} depends on {dep}");
+            assert!(
+                may.contains(&dep.as_str()),
+                "crates/{name} depends on {dep}"
+            );
         }
         seen += 1;
     }

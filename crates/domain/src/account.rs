@@ -5,6 +5,57 @@ use std::fmt;
 
 use crate::Error;
 
+/// What an account is: `user` (a worker or an organisation member: memberships say which),
+/// `staff` or `admin` of the employment service centre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccountRole {
+    User,
+    Staff,
+    Admin,
+}
+
+impl AccountRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountRole::User => "user",
+            AccountRole::Staff => "staff",
+            AccountRole::Admin => "admin",
+        }
+    }
+
+    /// The staff level the policy knows, for staff and admins.
+    pub fn staff_level(self) -> Option<crate::policy::StaffLevel> {
+        match self {
+            AccountRole::User => None,
+            AccountRole::Staff => Some(crate::policy::StaffLevel::Staff),
+            AccountRole::Admin => Some(crate::policy::StaffLevel::Admin),
+        }
+    }
+}
+
+/// Stored text becomes the role or an error, never a default.
+impl TryFrom<String> for AccountRole {
+    type Error = Error;
+    fn try_from(text: String) -> Result<AccountRole, Error> {
+        match text.as_str() {
+            "user" => Ok(AccountRole::User),
+            "staff" => Ok(AccountRole::Staff),
+            "admin" => Ok(AccountRole::Admin),
+            _ => Err(Error::UnknownVariant {
+                what: "account role",
+                value: text,
+                expected: "user, staff, admin".into(),
+            }),
+        }
+    }
+}
+
+impl PartialEq<&str> for AccountRole {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// An email address, lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);

@@ -15,8 +15,10 @@ use crate::tax_code::TaxCode;
     strum::IntoStaticStr,
     strum::EnumIter,
     strum::VariantNames,
+    serde::Serialize,
 )]
 #[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
     /// Doanh nghiệp.
     Enterprise,
@@ -67,8 +69,10 @@ impl OrganisationIdentity {
     strum::IntoStaticStr,
     strum::EnumIter,
     strum::VariantNames,
+    serde::Serialize,
 )]
 #[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Verification {
     Pending,
     Verified,
@@ -78,6 +82,33 @@ pub enum Verification {
 impl ClosedSet for Verification {
     const WHAT: &'static str = "verification";
 }
+
+/// Stored text becomes the enum or an error, never a default (the store reads rows so).
+macro_rules! stored_text {
+    ($($set:ty),*) => {$(
+        impl TryFrom<String> for $set {
+            type Error = Error;
+            fn try_from(text: String) -> Result<$set, Error> {
+                <$set as ClosedSet>::parse(&text)
+            }
+        }
+
+        impl std::fmt::Display for $set {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Compares with text on the wire or in a query string.
+        impl PartialEq<$set> for &str {
+            fn eq(&self, other: &$set) -> bool {
+                *self == other.as_str()
+            }
+        }
+    )*};
+}
+
+stored_text!(OrganisationKind, Verification);
 
 /// A school's operating licence number (giấy chứng nhận đăng ký hoạt động GDNN): free text, 1 to 50
 /// characters, since its format differs between issuing authorities.

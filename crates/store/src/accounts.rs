@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use labour_domain::account::Identifier;
+use labour_domain::organisation::OrganisationKind;
 use uuid::Uuid;
 
 use crate::Error;
@@ -13,7 +14,8 @@ use crate::schema::{accounts, memberships, organisations};
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
     pub id: Uuid,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: AccountRole,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub display_name: String,
@@ -23,23 +25,7 @@ pub struct AccountRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// `user` (worker or organisation member), `staff` or `admin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountRole {
-    User,
-    Staff,
-    Admin,
-}
-
-impl AccountRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountRole::User => "user",
-            AccountRole::Staff => "staff",
-            AccountRole::Admin => "admin",
-        }
-    }
-}
+pub use labour_domain::account::AccountRole;
 
 #[derive(Debug, Clone)]
 pub struct NewAccount<'a> {
@@ -155,4 +141,26 @@ pub async fn memberships(
         .order(memberships::created_at)
         .load(conn)
         .await?)
+}
+
+/// An account's organisations and their kinds, as the policy needs them; a corrupt kind is an
+/// error, never a membership dropped or defaulted.
+pub async fn membership_kinds(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+) -> Result<Vec<(Uuid, OrganisationKind)>, Error> {
+    let rows: Vec<(Uuid, String)> = memberships::table
+        .inner_join(organisations::table)
+        .filter(memberships::account_id.eq(account))
+        .select((organisations::id, organisations::kind))
+        .order(memberships::created_at)
+        .load(conn)
+        .await?;
+    rows.into_iter()
+        .map(|(id, kind)| {
+            OrganisationKind::try_from(kind)
+                .map(|kind| (id, kind))
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)).into())
+        })
+        .collect()
 }

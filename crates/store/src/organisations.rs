@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use labour_domain::ClosedSet;
-use labour_domain::organisation::{OrganisationIdentity, Verification};
+use labour_domain::organisation::{OrganisationIdentity, OrganisationKind, Verification};
 use uuid::Uuid;
 
 use crate::schema::{memberships, organisations};
@@ -58,14 +58,16 @@ pub async fn count(conn: &mut AsyncPgConnection) -> Result<i64, Error> {
 #[diesel(table_name = organisations)]
 pub struct OrganisationRow {
     pub id: Uuid,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: OrganisationKind,
     pub name: String,
     pub tax_code: Option<String>,
     pub licence_number: Option<String>,
     pub zone_id: Option<Uuid>,
     pub commune_code: Option<String>,
     pub address: Option<String>,
-    pub verification: String,
+    #[diesel(deserialize_as = String)]
+    pub verification: Verification,
     pub verification_reason: Option<String>,
     pub version: i32,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -73,12 +75,12 @@ pub struct OrganisationRow {
 
 impl OrganisationRow {
     pub fn verified(&self) -> bool {
-        self.verification == Verification::Verified.as_str()
+        self.verification == Verification::Verified
     }
 
     /// Staff refused (or withdrew) its verification.
     pub fn refused(&self) -> bool {
-        self.verification == Verification::Refused.as_str()
+        self.verification == Verification::Refused
     }
 }
 
@@ -127,6 +129,36 @@ pub async fn find(
     Ok(organisations::table
         .find(id)
         .select(OrganisationRow::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// The organisation, its row locked until the transaction ends (`FOR UPDATE`): for a decision
+/// that changes it.
+pub async fn find_for_update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<OrganisationRow>, Error> {
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .for_update()
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// The organisation, share-locked until the transaction ends (`FOR SHARE`): a verification
+/// decision waits for a write that was allowed on the organisation's standing.
+pub async fn find_for_share(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<OrganisationRow>, Error> {
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .for_share()
         .first(conn)
         .await
         .optional()?)

@@ -10,8 +10,7 @@ use actix_web::http::header::{AUTHORIZATION, HeaderMap, WWW_AUTHENTICATE};
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use labour_domain::ClosedSet;
-use labour_domain::organisation::OrganisationKind;
-use labour_domain::policy::{Actor, Membership, Scope, StaffLevel};
+use labour_domain::policy::{Actor, Membership, Scope};
 
 use super::tokens::{API_KEY_PREFIX, hash_secret};
 use crate::errors::{ApiError, ErrorCode};
@@ -141,21 +140,12 @@ async fn from_token(
     {
         return Err(invalid_token());
     }
-    let memberships = labour_store::accounts::memberships(&mut conn, account.id)
+    let memberships = labour_store::accounts::membership_kinds(&mut conn, account.id)
         .await?
         .into_iter()
-        .filter_map(|m| {
-            Some(Membership {
-                organisation: m.organisation_id,
-                kind: OrganisationKind::parse(&m.kind).ok()?,
-            })
-        })
+        .map(|(organisation, kind)| Membership { organisation, kind })
         .collect();
-    let staff = match account.role.as_str() {
-        "admin" => Some(StaffLevel::Admin),
-        "staff" => Some(StaffLevel::Staff),
-        _ => None,
-    };
+    let staff = account.role.staff_level();
     Ok(Caller(labour_app::Caller {
         actor: Actor::Account {
             id: account.id,

@@ -1,29 +1,28 @@
 //! Authentication (who is calling) and the bridge to the policy (what they may do).
 
 pub mod caller;
-pub mod limits;
-pub mod password;
 pub mod secret;
-pub mod tokens;
 
+pub use labour_app::auth::{limits, password, tokens};
 use labour_domain::policy::Action;
 
 pub use self::caller::{Caller, authenticate};
 use crate::config::AuthConfig;
 use crate::errors::ApiError;
 
-/// Everything authentication needs, built once at start-up.
+/// Everything authentication needs, built once at start-up: the use-case layer's part (token
+/// keys, password hasher, rate limits; `Deref`) and how this face finds the client's address.
 #[derive(Debug)]
 pub struct AuthState {
-    pub jwt: tokens::JwtKeys,
-    pub access_ttl_secs: i64,
-    pub refresh_ttl: chrono::Duration,
-    pub hasher: password::Hasher,
-    /// Checked when an account does not exist, so that the answer takes as long as a wrong
-    /// password does.
-    pub dummy_hash: String,
-    pub limits: limits::Limits,
+    pub auth: labour_app::auth::Auth,
     pub trust_forwarded_for: bool,
+}
+
+impl std::ops::Deref for AuthState {
+    type Target = labour_app::auth::Auth;
+    fn deref(&self) -> &labour_app::auth::Auth {
+        &self.auth
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,30 +35,25 @@ pub enum AuthSetupError {
 
 impl AuthState {
     pub fn new(config: &AuthConfig, signing_secret: &[u8]) -> Result<AuthState, AuthSetupError> {
-        let hasher = password::Hasher::new(
-            config.argon2_memory_kib,
-            config.argon2_iterations,
-            config.argon2_parallelism,
-        )
-        .map_err(|e| AuthSetupError::Argon2(e.to_string()))?
-        .with_memory_budget_mib(config.argon2_max_memory_mib);
-        let dummy_hash = hasher
-            .hash_now("a password nobody has")
-            .map_err(AuthSetupError::Argon2)?;
-        Ok(AuthState {
-            jwt: tokens::JwtKeys::new(signing_secret),
-            access_ttl_secs: config.access_token_ttl_secs,
-            refresh_ttl: chrono::Duration::days(config.refresh_token_ttl_days),
-            hasher,
-            dummy_hash,
-            limits: limits::Limits::new(limits::LimitSettings {
+        let settings = labour_app::auth::AuthSettings {
+            argon2_memory_kib: config.argon2_memory_kib,
+            argon2_iterations: config.argon2_iterations,
+            argon2_parallelism: config.argon2_parallelism,
+            argon2_max_memory_mib: config.argon2_max_memory_mib,
+            access_token_ttl_secs: config.access_token_ttl_secs,
+            refresh_token_ttl_days: config.refresh_token_ttl_days,
+            limits: limits::LimitSettings {
                 failures_per_account_and_address: config.login_attempts_per_account,
                 failures_per_address: config.login_attempts_per_address,
                 failures_before_slowdown: config.login_failures_before_slowdown,
                 slowdown: std::time::Duration::from_millis(config.login_slowdown_ms),
                 signups_per_address_hour: config.signups_per_address,
                 api_key_requests_per_minute: config.api_key_requests_per_minute,
-            }),
+            },
+        };
+        Ok(AuthState {
+            auth: labour_app::auth::Auth::new(&settings, signing_secret)
+                .map_err(AuthSetupError::Argon2)?,
             trust_forwarded_for: config.trust_forwarded_for,
         })
     }

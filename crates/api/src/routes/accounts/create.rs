@@ -1,15 +1,12 @@
 //! `POST /api/v1/accounts`: a worker signs up.
 
-use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, post, web};
-use labour_domain::account::{Password, display_name};
-use labour_store::accounts::{AccountRole, NewAccount};
+use labour_app::accounts::NewAccountInput;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::errors::{ApiError, ErrorCode, FieldErrors, Problem};
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
 
@@ -59,32 +56,18 @@ pub async fn create_account(
     caller: Caller,
     body: Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut check = FieldErrors::default();
-    let identifier = super::identifier(&mut check, body.email.as_deref(), body.phone.as_deref());
-    let password = check.check("password", Password::parse(&body.password));
-    let name = check.check("display_name", display_name(&body.display_name));
-    check.finish()?;
-    let (Some(identifier), Some(password), Some(name)) = (identifier, password, name) else {
-        return Err(ApiError::internal("checked fields missing"));
-    };
-    if let Err(wait) = state.auth.limits.sign_up(caller.client_addr) {
-        return Err(ApiError::new(ErrorCode::RateLimited)
-            .detail(
-                format!("Có quá nhiều lượt đăng ký từ địa chỉ này; thử lại sau {wait} giây."),
-                format!("Too many sign-ups from this address; try again in {wait} s."),
-            )
-            .header(RETRY_AFTER, wait.to_string()));
-    }
-    // Hash first, whatever happens next, so both outcomes take the same time.
-    let hash = state.auth.hasher.hash(password.expose().to_owned()).await?;
-    let mut conn = state.conn().await?;
-    let new = NewAccount {
-        id: Uuid::now_v7(),
-        role: AccountRole::User,
-        identifier: &identifier,
-        display_name: &name,
-        password_hash: &hash,
-    };
-    labour_store::accounts::insert(&mut conn, &new).await?;
+    labour_app::accounts::create(&state.app, &state.auth, &caller, body.into_inner().into())
+        .await?;
     Ok(HttpResponse::Accepted().json(Accepted { status: "accepted" }))
+}
+
+impl From<CreateAccountRequest> for NewAccountInput {
+    fn from(r: CreateAccountRequest) -> NewAccountInput {
+        NewAccountInput {
+            email: r.email,
+            phone: r.phone,
+            password: r.password,
+            display_name: r.display_name,
+        }
+    }
 }

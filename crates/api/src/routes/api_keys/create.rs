@@ -1,20 +1,15 @@
 //! `POST /api/v1/organisations/{id}/api-keys`.
 
 use actix_web::{HttpResponse, post, web};
-use labour_domain::ClosedSet;
-use labour_domain::policy::{Action, Scope};
-use labour_store::api_keys::NewApiKey;
-use labour_store::audit::Event;
+use labour_app::api_keys::create::NewApiKeyInput;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ApiKey;
 use crate::auth::Caller;
-use crate::auth::tokens::new_api_key;
-use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
-use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -59,46 +54,14 @@ pub async fn create_api_key(
     id: web::Path<Uuid>,
     body: Json<CreateApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let _org = load_for(&mut conn, &caller, id, Action::CreateApiKey).await?;
-
-    let mut check = FieldErrors::default();
-    let name = check.check("name", labour_domain::account::display_name(&body.name));
-    let mut scopes = vec![Scope::PublicRead];
-    for (i, s) in body.scopes.iter().enumerate() {
-        if let Some(scope) = check.check(&format!("scopes[{i}]"), Scope::parse(s))
-            && !scopes.contains(&scope)
-        {
-            scopes.push(scope);
-        }
-    }
-    check.finish()?;
-    let name = name.ok_or_else(|| ApiError::internal("checked name missing"))?;
-    let (key, prefix, hash) = new_api_key();
-    let row = labour_store::api_keys::insert(
-        &mut conn,
-        &NewApiKey {
-            id: Uuid::now_v7(),
-            organisation_id: Some(id),
-            name: &name,
-            prefix: &prefix,
-            key_hash: &hash,
-            scopes: scopes.iter().map(|s| s.as_str().to_owned()).collect(),
-            created_by: caller.account(),
-        },
-    )
-    .await?;
-    let addr = caller.addr_string();
-    let event = Event {
-        subject_type: Some("api_key"),
-        subject_id: Some(row.id.to_string()),
-        details: serde_json::json!({ "organisation": id, "scopes": row.scopes, "prefix": row.prefix }),
-        ..caller.event("api_key_created", &addr)
+    let body = body.into_inner();
+    let input = NewApiKeyInput {
+        name: body.name,
+        scopes: body.scopes,
     };
-    labour_store::audit::record(&mut conn, event).await?;
+    let created = labour_app::api_keys::create(&state.app, &caller, id.into_inner(), input).await?;
     Ok(HttpResponse::Created().json(CreatedApiKey {
-        api_key: row.into(),
-        key,
+        api_key: created.row.into(),
+        key: created.key,
     }))
 }

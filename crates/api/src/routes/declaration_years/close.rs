@@ -3,9 +3,9 @@
 use actix_web::{HttpResponse, post, web};
 use labour_domain::policy::Action;
 
-use super::{DeclarationYear, not_found};
-use crate::auth::{Caller, require};
-use crate::errors::{ApiError, ErrorCode, Problem};
+use super::DeclarationYear;
+use crate::auth::Caller;
+use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
 /// Closes a year: its declarations can no longer be corrected (staff).
@@ -28,35 +28,13 @@ pub async fn close_declaration_year(
     caller: Caller,
     year: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::ManageDeclarationYears, || {
+    crate::auth::require(&caller, Action::ManageDeclarationYears, || {
         ApiError::internal("never hidden")
     })?;
     let year = crate::pagination::path_year(
         year.into_inner(),
         &labour_domain::bounds::declaration_years(),
     )?;
-    let mut conn = state.conn().await?;
-    let row = labour_store::declarations::find_year(&mut conn, year)
-        .await?
-        .ok_or_else(|| not_found(year))?;
-    if !labour_store::declarations::close_year(&mut conn, year).await? {
-        return Err(ApiError::new(ErrorCode::Conflict).detail(
-            format!(
-                "Năm {year} đã đóng từ {}.",
-                row.closed_at.unwrap_or(row.opened_at)
-            ),
-            format!("The year {year} is closed already."),
-        ));
-    }
-    let addr = caller.addr_string();
-    let event = labour_store::audit::Event {
-        subject_type: Some("declaration_year"),
-        subject_id: Some(year.to_string()),
-        ..caller.event("declaration_year_closed", &addr)
-    };
-    labour_store::audit::record(&mut conn, event).await?;
-    let row = labour_store::declarations::find_year(&mut conn, year)
-        .await?
-        .ok_or_else(|| not_found(year))?;
+    let row = labour_app::declaration_years::close(&state.app, &caller, year).await?;
     Ok(HttpResponse::Ok().json(DeclarationYear::from(row)))
 }

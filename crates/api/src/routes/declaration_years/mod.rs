@@ -40,5 +40,5 @@ impl From<YearRow> for DeclarationYear {
 }
 
 pub fn not_found(year: i32) -> ApiError {
-    ApiError::not_found("năm kê khai", "declaration year", &year.to_string())
+    labour_app::declaration_years::not_found(year).into()
 }

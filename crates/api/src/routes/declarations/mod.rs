@@ -1,5 +1,6 @@
 //! An enterprise's yearly declarations: workforce, planned recruitment, training needs.
 
+pub mod body;
 pub mod get;
 pub mod list;
 pub mod update;
@@ -38,9 +39,5 @@ impl From<DeclarationRow> for DeclarationView {
 }
 
 pub fn not_found(organisation: Uuid, year: i32) -> ApiError {
-    ApiError::not_found(
-        "bản kê khai",
-        "declaration",
-        &format!("{organisation}/{year}"),
-    )
+    labour_app::declarations::not_found(organisation, year).into()
 }

@@ -1,12 +1,12 @@
 //! `PUT /api/v1/kpis/{key}/{year}`.
 
 use actix_web::{HttpResponse, put, web};
-use labour_domain::policy::Action;
+use labour_app::kpis::update::EnteredValue;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::auth::{Caller, require};
-use crate::errors::{ApiError, FieldErrors, Problem};
+use crate::auth::Caller;
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
 
@@ -45,49 +45,12 @@ pub async fn update_kpi(
     path: web::Path<(String, i64)>,
     body: Json<EnterValue>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&caller, Action::EnterIndicatorValues, || {
-        ApiError::internal("never hidden")
-    })?;
     let (key, year) = path.into_inner();
-    let indicator = labour_domain::kpi::find(&key)
-        .ok_or_else(|| ApiError::not_found("chỉ tiêu", "indicator", &key))?;
-    let mut errors = FieldErrors::default();
-    let percent = indicator.unit == labour_domain::kpi::Unit::Percent;
-    let max = if percent { 100.0 } else { 10_000_000.0 };
-    if !body.value.is_finite() || body.value < 0.0 || body.value > max {
-        errors.check::<()>(
-            "value",
-            Err(labour_domain::Error::OutOfRange {
-                min: 0,
-                max: max as u64,
-            }),
-        );
-    }
-    let source = body.source.trim();
-    if !(3..=500).contains(&source.chars().count()) {
-        errors.check::<()>(
-            "source",
-            Err(labour_domain::Error::TextLength { min: 3, max: 500 }),
-        );
-    }
-    let year = errors
-        .check(
-            "year",
-            labour_domain::bounds::year(year, &labour_domain::bounds::KPI_YEARS),
-        )
-        .unwrap_or_default();
-    errors.finish()?;
-    let mut conn = state.conn().await?;
-    let previous =
-        labour_store::kpis::enter(&mut conn, &key, year, body.value, source, caller.account())
-            .await?;
-    let addr = caller.addr_string();
-    let event = labour_store::audit::Event {
-        subject_type: Some("kpi"),
-        subject_id: Some(format!("{key}/{year}")),
-        details: serde_json::json!({ "value": body.value, "previous": previous, "source": source }),
-        ..caller.event("kpi_value_entered", &addr)
+    let body = body.into_inner();
+    let input = EnteredValue {
+        value: body.value,
+        source: body.source,
     };
-    labour_store::audit::record(&mut conn, event).await?;
+    labour_app::kpis::update(&state.app, &caller, &key, year, input).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -6,13 +6,14 @@ pub mod list;
 pub mod verify;
 
 use chrono::{DateTime, Utc};
+use labour_domain::ClosedSet;
 use labour_domain::policy::{Action, OrganisationFacts};
 use labour_store::organisations::OrganisationRow;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, require};
+use crate::auth::Caller;
 use crate::errors::ApiError;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -40,14 +41,14 @@ impl From<OrganisationRow> for Organisation {
     fn from(r: OrganisationRow) -> Organisation {
         Organisation {
             id: r.id,
-            kind: r.kind,
+            kind: r.kind.as_str().to_owned(),
             name: r.name,
             tax_code: r.tax_code,
             licence_number: r.licence_number,
             zone_id: r.zone_id,
             commune_code: r.commune_code,
             address: r.address,
-            verification: r.verification,
+            verification: r.verification.as_str().to_owned(),
             verification_reason: r.verification_reason,
             version: r.version,
             created_at: r.created_at,
@@ -56,31 +57,23 @@ impl From<OrganisationRow> for Organisation {
 }
 
 pub fn facts(row: &OrganisationRow) -> OrganisationFacts {
-    OrganisationFacts {
-        id: row.id,
-        verified: row.verified(),
-        refused: row.refused(),
-    }
+    labour_app::organisations::facts(row)
 }
 
 pub fn not_found(id: Uuid) -> ApiError {
-    ApiError::not_found("tổ chức", "organisation", &id.to_string())
+    labour_app::organisations::not_found(id).into()
 }
 
-/// The organisation, once the policy lets the caller do `action` to it. An id that names nothing
-/// is decided as the policy decides an organisation the caller may not see
-/// (`OrganisationFacts::unknown`), so "not yours" and "does not exist" answer alike: 401, 403 or
-/// 404 the same for both.
+/// The organisation, once the policy lets the caller do `action` to it (see
+/// `labour_app::organisations::load_for`): for the reads that stay in handlers.
 pub async fn load_for(
     conn: &mut labour_store::Conn,
     caller: &Caller,
     id: Uuid,
     action: impl Fn(OrganisationFacts) -> Action,
 ) -> Result<OrganisationRow, ApiError> {
-    let row = labour_store::organisations::find(conn, id).await?;
-    let facts = row.as_ref().map_or_else(OrganisationFacts::unknown, facts);
-    require(caller, action(facts), || not_found(id))?;
-    row.ok_or_else(|| not_found(id))
+    use labour_app::organisations::Lock;
+    Ok(labour_app::organisations::load_for(conn, caller, id, Lock::None, action).await?)
 }
 
 /// The organisation, or the 404 that hidden and missing organisations share.

@@ -1,19 +1,15 @@
 //! `POST /api/v1/organisations/{id}/verification`: staff verify or refuse an organisation.
 
 use actix_web::{post, web};
-use labour_domain::ClosedSet;
-use labour_domain::organisation::Verification;
-use labour_domain::policy::Action;
-use labour_store::audit::Event;
+use labour_app::organisations::verify::VerificationInput;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Organisation, load_for, not_found};
+use super::Organisation;
 use crate::auth::Caller;
-use crate::errors::{ApiError, FieldError, FieldErrors, Problem};
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
-use crate::lang::Text;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -49,65 +45,12 @@ pub async fn verify_organisation(
     id: web::Path<Uuid>,
     body: Json<VerificationRequest>,
 ) -> Result<web::Json<Organisation>, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let row = load_for(&mut conn, &caller, id, Action::VerifyOrganisation).await?;
-
-    let mut check = FieldErrors::default();
-    let decision = check.check("decision", Verification::parse(&body.decision));
-    let reason = body
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    match (decision, reason) {
-        (Some(Verification::Pending), _) => check.push(FieldError {
-            field: "decision".into(),
-            code: "unknown_value",
-            message: Text::new("Chọn verified hoặc refused.", "Choose verified or refused."),
-        }),
-        (Some(Verification::Refused), None) => check.push(FieldError {
-            field: "reason".into(),
-            code: "required",
-            message: Text::new("Hãy ghi lý do từ chối.", "Give the reason for refusing."),
-        }),
-        _ => {}
-    }
-    if reason.is_some_and(|r| r.chars().count() > 1000) {
-        check.push(FieldError {
-            field: "reason".into(),
-            code: "too_long",
-            message: Text::new("Tối đa 1000 ký tự.", "At most 1000 characters."),
-        });
-    }
-    check.finish()?;
-    let decision = decision.ok_or_else(|| ApiError::internal("checked decision missing"))?;
-    let reason = if decision == Verification::Refused {
-        reason
-    } else {
-        None
+    let body = body.into_inner();
+    let input = VerificationInput {
+        decision: body.decision,
+        reason: body.reason,
     };
-    let addr = caller.addr_string();
-    let action = if decision == Verification::Verified {
-        "organisation_verified"
-    } else {
-        "organisation_refused"
-    };
-    let event = Event {
-        subject_type: Some("organisation"),
-        subject_id: Some(id.to_string()),
-        details: serde_json::json!({ "from": row.verification, "to": decision.as_str(), "reason": reason }),
-        ..caller.event(action, &addr)
-    };
-    let removal = format!(
-        "Tổ chức đã bị từ chối xác minh (organisation refused): {}",
-        reason.unwrap_or_default()
-    );
-    let decided = labour_store::organisations::decide_verification(
-        &mut conn, id, decision, reason, event, &removal,
-    )
-    .await?
-    .ok_or_else(|| not_found(id))?;
-    let updated = decided.organisation;
-    Ok(web::Json(updated.into()))
+    let row =
+        labour_app::organisations::verify(&state.app, &caller, id.into_inner(), input).await?;
+    Ok(web::Json(row.into()))
 }

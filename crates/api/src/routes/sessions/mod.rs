@@ -6,10 +6,6 @@ pub mod revoke;
 
 use serde::Serialize;
 use utoipa::ToSchema;
-use uuid::Uuid;
-
-use crate::errors::ApiError;
-use crate::state::AppState;
 
 /// Tokens of a session. Send `access_token` as `Authorization: Bearer ...`; when it expires,
 /// exchange `refresh_token` for a new pair (each refresh token works once).
@@ -24,23 +20,13 @@ pub struct TokenPair {
     pub refresh_token: String,
 }
 
-/// A new access token for the session, with the given refresh token.
-pub fn pair(state: &AppState, account: Uuid, session: Uuid, refresh_token: String) -> TokenPair {
-    let ttl = state.auth.access_ttl_secs;
-    TokenPair {
-        access_token: state
-            .auth
-            .jwt
-            .issue(account, session, chrono::Utc::now(), ttl),
-        token_type: "Bearer",
-        expires_in: ttl,
-        refresh_token,
+impl From<labour_app::sessions::Tokens> for TokenPair {
+    fn from(t: labour_app::sessions::Tokens) -> TokenPair {
+        TokenPair {
+            access_token: t.access_token,
+            token_type: "Bearer",
+            expires_in: t.expires_in,
+            refresh_token: t.refresh_token,
+        }
     }
-}
-
-pub fn invalid_refresh_token() -> ApiError {
-    ApiError::new(crate::errors::ErrorCode::InvalidRefreshToken).detail(
-        "Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.",
-        "The refresh token is not valid or has expired; sign in again.",
-    )
 }

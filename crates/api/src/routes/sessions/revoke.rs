@@ -1,12 +1,10 @@
 //! `POST /api/v1/sessions/revoke`: sign out.
 
 use actix_web::{HttpResponse, post, web};
-use labour_store::audit::Event;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::auth::Caller;
-use crate::auth::tokens::hash_secret;
 use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -41,24 +39,6 @@ pub async fn revoke_session(
     caller: Caller,
     body: Json<RevokeRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = state.conn().await?;
-    let mut account = None;
-    if let Some(token) = &body.refresh_token {
-        account = labour_store::sessions::revoke_by_token(&mut conn, &hash_secret(token)).await?;
-    }
-    if let Some(session) = caller.session {
-        labour_store::sessions::revoke(&mut conn, session, "logout").await?;
-        account = account.or(caller.account());
-    }
-    if let Some(account) = account {
-        let addr = caller.addr_string();
-        let event = Event {
-            actor_account: Some(account),
-            subject_type: Some("account"),
-            subject_id: Some(account.to_string()),
-            ..caller.event("logout", &addr)
-        };
-        labour_store::audit::record(&mut conn, event).await?;
-    }
+    labour_app::sessions::revoke(&state.app, &caller, body.refresh_token.as_deref()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,10 +1,10 @@
 //! Access tokens (short-lived JWTs), refresh tokens and API keys (random, stored as SHA-256).
 
+use crate::jobs::digest::UnsubscribeKeys;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use labour_app::jobs::digest::UnsubscribeKeys;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -9,7 +9,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::errors::ApiError;
+use crate::errors::Error;
 
 /// argon2id with fixed parameters (OWASP: 19 MiB, 2 iterations, 1 lane by default).
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ impl Hasher {
     }
 
     /// A PHC string (`$argon2id$v=19$m=...`).
-    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+    pub async fn hash(&self, password: String) -> Result<String, Error> {
         let hasher = self.clone();
         self.limited(move || {
             let salt = SaltString::generate(&mut OsRng);
@@ -96,10 +96,10 @@ impl Hasher {
                 .map(|h| h.to_string())
         })
         .await?
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
     }
 
-    pub async fn verify(&self, password: String, stored: String) -> Result<Verified, ApiError> {
+    pub async fn verify(&self, password: String, stored: String) -> Result<Verified, Error> {
         let hasher = self.clone();
         self.limited(move || {
             let Ok(parsed) = PasswordHash::new(&stored) else {
@@ -135,18 +135,18 @@ impl Hasher {
     async fn limited<T: Send + 'static>(
         &self,
         f: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, Error> {
         let permit = Arc::clone(&self.permits)
             .acquire_owned()
             .await
-            .map_err(ApiError::internal)?;
+            .map_err(Error::internal)?;
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             span.in_scope(f)
         })
         .await
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
     }
 }
 
