@@ -691,6 +691,31 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["notifications_read"],
     )
     .await?;
+    // The one-click link of the digest, signed as the digest signs it.
+    let link = labour_app::jobs::digest::UnsubscribeKeys::new(labour_tests::TEST_SECRET.as_bytes())
+        .token(worker_id.parse()?);
+    step(
+        &app,
+        &mut wrong,
+        &none,
+        ("POST", &format!("/api/v1/unsubscribe?token={link}x")),
+        None,
+        &[],
+        422,
+        REFUSED,
+    )
+    .await?;
+    step(
+        &app,
+        &mut wrong,
+        &none,
+        ("POST", &format!("/api/v1/unsubscribe?token={link}")),
+        None,
+        &[],
+        200,
+        &["digest_unsubscribed"],
+    )
+    .await?;
     let revoke = json!({ "refresh_token": worker_refresh });
     step(
         &app,

@@ -2,6 +2,7 @@
 
 use diesel_async::AsyncConnection;
 use labour_store::accounts::{AccountRole, NewAccount};
+use labour_store::audit::Event;
 use uuid::Uuid;
 
 use super::NewAccountInput;
@@ -31,6 +32,7 @@ pub async fn create(
         .hasher
         .hash(checked.password.expose().to_owned())
         .await?;
+    let addr = caller.addr_string();
     let mut conn = app.conn().await?;
     conn.transaction::<_, Error, _>(async |conn| {
         let new = NewAccount {
@@ -40,7 +42,16 @@ pub async fn create(
             display_name: &checked.display_name,
             password_hash: &hash,
         };
-        labour_store::accounts::insert(conn, &new).await?;
+        if labour_store::accounts::insert(conn, &new).await? {
+            // The new account is its own actor; the identifier stays out of the log.
+            let event = Event {
+                actor_account: Some(new.id),
+                subject_type: Some("account"),
+                subject_id: Some(new.id.to_string()),
+                ..caller.event("account_created", &addr)
+            };
+            labour_store::audit::record(conn, event).await?;
+        }
         Ok(())
     })
     .await

@@ -1,8 +1,10 @@
 //! A worker marks notifications read.
 
+use diesel_async::AsyncConnection;
+use labour_store::audit::Event;
 use uuid::Uuid;
 
-use crate::errors::FieldErrors;
+use crate::errors::{Error, FieldErrors};
 use crate::{App, Caller, policy};
 
 /// At most this many ids in one request.
@@ -17,6 +19,18 @@ pub async fn read(app: &App, caller: &Caller, ids: Option<&[Uuid]>) -> crate::Re
         errors.check::<()>("ids", Err(labour_domain::Error::TooMany { max: MAX_IDS }));
     }
     errors.finish()?;
+    let addr = caller.addr_string();
     let mut conn = app.conn().await?;
-    Ok(labour_store::notifications::mark_read(&mut conn, account, ids).await?)
+    conn.transaction::<_, Error, _>(async |conn| {
+        let marked = labour_store::notifications::mark_read(conn, account, ids).await?;
+        let event = Event {
+            subject_type: Some("account"),
+            subject_id: Some(account.to_string()),
+            details: serde_json::json!({ "marked": marked }),
+            ..caller.event("notifications_read", &addr)
+        };
+        labour_store::audit::record(conn, event).await?;
+        Ok(marked)
+    })
+    .await
 }

@@ -80,6 +80,7 @@ pub async fn update(
     }
     errors.finish()?;
     let json = serde_json::to_value(&profile).map_err(Error::internal)?;
+    let addr = caller.addr_string();
     let mut conn = app.conn().await?;
     conn.transaction::<_, Error, _>(async |conn| {
         let exists = labour_store::workers::find(conn, account).await?.is_some();
@@ -93,7 +94,17 @@ pub async fn update(
         )
         .await?
         {
-            Saved::Saved(row) => Ok(row),
+            Saved::Saved(row) => {
+                // Which profile changed and to what version; never what it says.
+                let event = labour_store::audit::Event {
+                    subject_type: Some("worker_profile"),
+                    subject_id: Some(account.to_string()),
+                    details: serde_json::json!({ "version": row.version, "created": !exists }),
+                    ..caller.event("profile_saved", &addr)
+                };
+                labour_store::audit::record(conn, event).await?;
+                Ok(row)
+            }
             Saved::Stale { current } => Err(Error::new(ErrorCode::PreconditionFailed)
                 .detail(
                     "Hồ sơ đã thay đổi; hãy đọc lại.",

@@ -28,12 +28,21 @@ pub async fn refresh(
         .transaction::<_, Error, _>(async |conn| {
             let rotation =
                 labour_store::sessions::rotate(conn, &presented, &next_hash, expires).await?;
-            if let Rotation::Reused { account } = rotation {
-                let event = Event {
+            let event = match rotation {
+                Rotation::Rotated { session, account } => Some(Event {
+                    actor_account: Some(account),
+                    subject_type: Some("session"),
+                    subject_id: Some(session.to_string()),
+                    ..caller.event("token_refreshed", &addr)
+                }),
+                Rotation::Reused { account } => Some(Event {
                     subject_type: Some("account"),
                     subject_id: Some(account.to_string()),
                     ..caller.event("refresh_token_reused", &addr)
-                };
+                }),
+                Rotation::Invalid => None,
+            };
+            if let Some(event) = event {
                 labour_store::audit::record(conn, event).await?;
             }
             Ok(rotation)

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 
 use super::{UnsubscribeQuery, account, html};
+use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -19,10 +20,11 @@ use crate::state::AppState;
 #[post("/unsubscribe")]
 pub async fn confirm_unsubscribe(
     state: web::Data<AppState>,
+    caller: Caller,
     query: web::Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let account = account(&state, &query.token)?;
-    labour_app::unsubscribe::confirm(&state.app, account).await?;
+    labour_app::unsubscribe::confirm(&state.app, &caller, account).await?;
     Ok(html(
         "Đã hủy nhận thư / Unsubscribed",
         "<h1>Đã ngừng gửi thư tổng hợp.</h1>\
