@@ -12,35 +12,44 @@ type Error = Box<dyn std::error::Error>;
 /// What a refused request adds to the audit log: nothing.
 const REFUSED: &[&str] = &[];
 
-/// Sends one request and checks its status; the audit actions it added, in order, go to
-/// `wrong` when they are not the expected ones (so one run lists every mismatch).
-async fn step(
-    app: &TestApp,
-    wrong: &mut Vec<String>,
-    auth: &Auth,
-    (method, path): (&str, &str),
-    body: Option<&Value>,
-    headers: &[(&str, &str)],
-    status: u16,
-    actions: &[&str],
-) -> Result<TestResponse, Error> {
-    let before = app.audit().await?.len();
-    let res = match body {
-        Some(b) => app.send_json(method, path, auth, headers, b).await?,
-        None => app.call(method, path, auth).await?,
-    };
-    assert_eq!(res.status, status, "{method} {path}: {}", res.text());
-    let added: Vec<String> = app
-        .audit()
-        .await?
-        .into_iter()
-        .skip(before)
-        .map(|row| row.action)
-        .collect();
-    if added != actions {
-        wrong.push(format!("{method} {path}: {added:?}, expected {actions:?}"));
+/// The journey so far: the app, and every step whose audit events were not the expected ones
+/// (collected, so one run lists every mismatch).
+struct Journey<'a> {
+    app: &'a TestApp,
+    wrong: Vec<String>,
+}
+
+impl Journey<'_> {
+    /// Sends one request and checks its status and the audit actions it added, in order.
+    async fn step(
+        &mut self,
+        auth: &Auth,
+        (method, path): (&str, &str),
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+        status: u16,
+        actions: &[&str],
+    ) -> Result<TestResponse, Error> {
+        let app = self.app;
+        let before = app.audit().await?.len();
+        let res = match body {
+            Some(b) => app.send_json(method, path, auth, headers, b).await?,
+            None => app.call(method, path, auth).await?,
+        };
+        assert_eq!(res.status, status, "{method} {path}: {}", res.text());
+        let added: Vec<String> = app
+            .audit()
+            .await?
+            .into_iter()
+            .skip(before)
+            .map(|row| row.action)
+            .collect();
+        if added != actions {
+            self.wrong
+                .push(format!("{method} {path}: {added:?}, expected {actions:?}"));
+        }
+        Ok(res)
     }
-    Ok(res)
 }
 
 fn id(res: &TestResponse) -> Result<String, Error> {
@@ -74,13 +83,14 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     let hr = app.account(AccountRole::User, "hr@example.vn").await?;
     let teacher = app.account(AccountRole::User, "school@example.vn").await?;
     let none = Auth::None;
-    let mut wrong = Vec::new();
+    let mut j = Journey {
+        app: &app,
+        wrong: Vec::new(),
+    };
 
     // A worker signs up, signs in (and fails once), refreshes the token.
     let sign_up = json!({ "phone": "0987654321", "password": PASSWORD, "display_name": "Lan" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", "/api/v1/accounts"),
         Some(&sign_up),
@@ -90,9 +100,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let bad_password = json!({ "identifier": "0987654321", "password": "not the password" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", "/api/v1/sessions"),
         Some(&bad_password),
@@ -102,29 +110,27 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let right = json!({ "identifier": "0987654321", "password": PASSWORD });
-    let signed = step(
-        &app,
-        &mut wrong,
-        &none,
-        ("POST", "/api/v1/sessions"),
-        Some(&right),
-        &[],
-        200,
-        &["login_ok"],
-    )
-    .await?;
+    let signed = j
+        .step(
+            &none,
+            ("POST", "/api/v1/sessions"),
+            Some(&right),
+            &[],
+            200,
+            &["login_ok"],
+        )
+        .await?;
     let refresh = json!({ "refresh_token": signed.json()["refresh_token"] });
-    let refreshed = step(
-        &app,
-        &mut wrong,
-        &none,
-        ("POST", "/api/v1/sessions/refresh"),
-        Some(&refresh),
-        &[],
-        200,
-        &["token_refreshed"],
-    )
-    .await?;
+    let refreshed = j
+        .step(
+            &none,
+            ("POST", "/api/v1/sessions/refresh"),
+            Some(&refresh),
+            &[],
+            200,
+            &["token_refreshed"],
+        )
+        .await?;
     let worker = Auth::Bearer(
         refreshed.json()["access_token"]
             .as_str()
@@ -132,9 +138,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
             .to_owned(),
     );
     let worker_refresh = refreshed.json()["refresh_token"].clone();
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("PUT", "/api/v1/me/profile"),
         Some(&profile()),
@@ -145,9 +149,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     .await?;
     let mut bad = profile();
     bad["birth_year"] = json!(1800);
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("PUT", "/api/v1/me/profile"),
         Some(&bad),
@@ -158,22 +160,19 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     .await?;
 
     // An enterprise registers; staff verify it; it mints and revokes a key.
-    let factory = id(&step(
-        &app,
-        &mut wrong,
-        &hr.auth(),
-        ("POST", "/api/v1/organisations"),
-        Some(&enterprise("Nhà máy A", 5)),
-        &[],
-        201,
-        &["organisation_registered"],
-    )
-    .await?)?;
+    let factory = id(&j
+        .step(
+            &hr.auth(),
+            ("POST", "/api/v1/organisations"),
+            Some(&enterprise("Nhà máy A", 5)),
+            &[],
+            201,
+            &["organisation_registered"],
+        )
+        .await?)?;
     let verified = json!({ "decision": "verified" });
     let verify = format!("/api/v1/organisations/{factory}/verification");
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &verify),
         Some(&verified),
@@ -182,9 +181,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", &verify),
         Some(&verified),
@@ -194,20 +191,17 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let keys = format!("/api/v1/organisations/{factory}/api-keys");
-    let key = id(&step(
-        &app,
-        &mut wrong,
-        &hr.auth(),
-        ("POST", &keys),
-        Some(&json!({ "name": "app" })),
-        &[],
-        201,
-        &["api_key_created"],
-    )
-    .await?)?;
-    step(
-        &app,
-        &mut wrong,
+    let key = id(&j
+        .step(
+            &hr.auth(),
+            ("POST", &keys),
+            Some(&json!({ "name": "app" })),
+            &[],
+            201,
+            &["api_key_created"],
+        )
+        .await?)?;
+    j.step(
         &worker,
         ("DELETE", &format!("{keys}/{key}")),
         None,
@@ -216,9 +210,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("DELETE", &format!("{keys}/{key}")),
         None,
@@ -230,9 +222,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
 
     // A job through review: created, edited, submitted, rejected, edited, approved.
     let postings = format!("/api/v1/organisations/{factory}/postings");
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("POST", &postings),
         Some(&job("Thợ hàn")),
@@ -241,17 +231,16 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    let posting = id(&step(
-        &app,
-        &mut wrong,
-        &hr.auth(),
-        ("POST", &postings),
-        Some(&job("Thợ hàn")),
-        &[],
-        201,
-        &["posting_create"],
-    )
-    .await?)?;
+    let posting = id(&j
+        .step(
+            &hr.auth(),
+            ("POST", &postings),
+            Some(&job("Thợ hàn")),
+            &[],
+            201,
+            &["posting_create"],
+        )
+        .await?)?;
     let path = format!("/api/v1/postings/{posting}");
     let etag = app
         .call("GET", &path, &hr.auth())
@@ -259,9 +248,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         .header("etag")
         .unwrap_or_default()
         .to_owned();
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("PUT", &path),
         Some(&job("Thợ hàn điện")),
@@ -270,9 +257,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["posting_edit"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &format!("{path}/submit")),
         None,
@@ -281,9 +266,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["posting_submit"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &format!("{path}/approve")),
         None,
@@ -293,9 +276,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let reason = json!({ "reason": "Thiếu địa chỉ làm việc" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", &format!("{path}/reject")),
         Some(&reason),
@@ -311,9 +292,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         .header("etag")
         .unwrap_or_default()
         .to_owned();
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("PUT", &path),
         Some(&job("Thợ hàn điện, KCN Đồng Bành")),
@@ -322,9 +301,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["posting_edit"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", &format!("{path}/approve")),
         None,
@@ -336,9 +313,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
 
     // The worker reports it and applies; the enterprise shortlists; staff read the profile.
     let report = json!({ "reason": "wrong_information", "note": "Sai địa chỉ" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", &format!("{path}/reports")),
         Some(&report),
@@ -347,9 +322,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("POST", &format!("{path}/reports")),
         Some(&report),
@@ -359,9 +332,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let apply = json!({ "share": ["full_name"] });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", &format!("{path}/applications")),
         Some(&apply),
@@ -370,22 +341,19 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    let application = id(&step(
-        &app,
-        &mut wrong,
-        &worker,
-        ("POST", &format!("{path}/applications")),
-        Some(&apply),
-        &[],
-        201,
-        &["application_made"],
-    )
-    .await?)?;
+    let application = id(&j
+        .step(
+            &worker,
+            ("POST", &format!("{path}/applications")),
+            Some(&apply),
+            &[],
+            201,
+            &["application_made"],
+        )
+        .await?)?;
     let status = format!("/api/v1/applications/{application}/status");
     let shortlist = json!({ "status": "shortlisted" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("POST", &status),
         Some(&shortlist),
@@ -394,9 +362,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &status),
         Some(&shortlist),
@@ -407,9 +373,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     .await?;
     let me = app.call("GET", "/api/v1/me", &worker).await?.json();
     let worker_id = me["id"].as_str().ok_or("no id")?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("GET", &format!("/api/v1/workers/{worker_id}/profile")),
         None,
@@ -422,20 +386,17 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     // A school answers a training need; the enterprise accepts the offer.
     let school_body =
         json!({ "kind": "school", "name": "Trường nghề B", "licence_number": "GDNN-2" });
-    let school = id(&step(
-        &app,
-        &mut wrong,
-        &teacher.auth(),
-        ("POST", "/api/v1/organisations"),
-        Some(&school_body),
-        &[],
-        201,
-        &["organisation_registered"],
-    )
-    .await?)?;
-    step(
-        &app,
-        &mut wrong,
+    let school = id(&j
+        .step(
+            &teacher.auth(),
+            ("POST", "/api/v1/organisations"),
+            Some(&school_body),
+            &[],
+            201,
+            &["organisation_registered"],
+        )
+        .await?)?;
+    j.step(
         &staff.auth(),
         (
             "POST",
@@ -458,9 +419,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     let need = app.publish(factory.parse()?, &hr, &staff, &need).await?;
     let offer = json!({ "school_id": school, "proposal": "Khóa sơ cấp 8 tuần tại doanh nghiệp." });
     let offers = format!("/api/v1/postings/{need}/offers");
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &offers),
         Some(&offer),
@@ -469,32 +428,20 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    let offer = id(&step(
-        &app,
-        &mut wrong,
-        &teacher.auth(),
-        ("POST", &offers),
-        Some(&offer),
-        &[],
-        201,
-        &["offer_made"],
-    )
-    .await?)?;
+    let offer = id(&j
+        .step(
+            &teacher.auth(),
+            ("POST", &offers),
+            Some(&offer),
+            &[],
+            201,
+            &["offer_made"],
+        )
+        .await?)?;
     let accept = format!("/api/v1/offers/{offer}/accept");
-    step(
-        &app,
-        &mut wrong,
-        &teacher.auth(),
-        ("POST", &accept),
-        None,
-        &[],
-        404,
-        REFUSED,
-    )
-    .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(&teacher.auth(), ("POST", &accept), None, &[], 404, REFUSED)
+        .await?;
+    j.step(
         &hr.auth(),
         ("POST", &accept),
         None,
@@ -505,9 +452,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     .await?;
 
     // The job is closed; staff remove the need.
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", &format!("{path}/close")),
         None,
@@ -517,9 +462,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let removal = json!({ "reason": "Tin trùng lặp" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", &format!("/api/v1/postings/{need}/remove")),
         Some(&removal),
@@ -531,9 +474,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
 
     // Staff and admins: a staff account, a declaration year, reminders, an indicator value.
     let new_staff = json!({ "email": "new.staff@example.vn", "password": "mật khẩu mới 1", "display_name": "Cán bộ" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", "/api/v1/staff"),
         Some(&new_staff),
@@ -542,9 +483,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &admin.auth(),
         ("POST", "/api/v1/staff"),
         Some(&new_staff),
@@ -554,9 +493,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let year = json!({ "year": 2026 });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("POST", "/api/v1/declaration-years"),
         Some(&year),
@@ -565,9 +502,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", "/api/v1/declaration-years"),
         Some(&year),
@@ -577,9 +512,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let declare = format!("/api/v1/organisations/{factory}/declarations/2026");
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &teacher.auth(),
         ("PUT", &declare),
         Some(&declaration()),
@@ -588,9 +521,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("PUT", &declare),
         Some(&declaration()),
@@ -599,9 +530,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["declaration_saved"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", "/api/v1/declaration-years/2026/reminders"),
         None,
@@ -610,9 +539,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["declarations_reminded"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("POST", "/api/v1/declaration-years/2026/close"),
         None,
@@ -622,9 +549,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let value = json!({ "value": 60.0, "source": "Niên giám thống kê" });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &hr.auth(),
         ("PUT", "/api/v1/kpis/trained_share/2025"),
         Some(&value),
@@ -633,9 +558,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &staff.auth(),
         ("PUT", "/api/v1/kpis/trained_share/2025"),
         Some(&value),
@@ -647,20 +570,17 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
 
     // The worker's own settings: a saved search, notifications read; then signs out.
     let search = json!({ "name": "Thợ hàn", "query": { "q": "tho han" } });
-    let saved = id(&step(
-        &app,
-        &mut wrong,
-        &worker,
-        ("POST", "/api/v1/me/saved-searches"),
-        Some(&search),
-        &[],
-        201,
-        &["saved_search_created"],
-    )
-    .await?)?;
-    step(
-        &app,
-        &mut wrong,
+    let saved = id(&j
+        .step(
+            &worker,
+            ("POST", "/api/v1/me/saved-searches"),
+            Some(&search),
+            &[],
+            201,
+            &["saved_search_created"],
+        )
+        .await?)?;
+    j.step(
         &hr.auth(),
         ("DELETE", &format!("/api/v1/me/saved-searches/{saved}")),
         None,
@@ -669,9 +589,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("DELETE", &format!("/api/v1/me/saved-searches/{saved}")),
         None,
@@ -680,9 +598,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["saved_search_deleted"],
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("POST", "/api/v1/me/notifications/read"),
         Some(&json!({})),
@@ -694,9 +610,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     // The one-click link of the digest, signed as the digest signs it.
     let link = labour_app::jobs::digest::UnsubscribeKeys::new(labour_tests::TEST_SECRET.as_bytes())
         .token(worker_id.parse()?);
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", &format!("/api/v1/unsubscribe?token={link}x")),
         None,
@@ -705,9 +619,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         REFUSED,
     )
     .await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &none,
         ("POST", &format!("/api/v1/unsubscribe?token={link}")),
         None,
@@ -717,9 +629,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
     let revoke = json!({ "refresh_token": worker_refresh });
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &worker,
         ("POST", "/api/v1/sessions/revoke"),
         Some(&revoke),
@@ -731,9 +641,7 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
 
     // A worker deletes their account.
     let leaving = app.account(AccountRole::User, "leaving@example.vn").await?;
-    step(
-        &app,
-        &mut wrong,
+    j.step(
         &leaving.auth(),
         ("DELETE", "/api/v1/me"),
         None,
@@ -742,6 +650,6 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
         &["account_deleted"],
     )
     .await?;
-    assert!(wrong.is_empty(), "audit events:\n{}", wrong.join("\n"));
+    assert!(j.wrong.is_empty(), "audit events:\n{}", j.wrong.join("\n"));
     Ok(())
 }

@@ -18,10 +18,11 @@ fn own_dependencies(manifest: &str) -> Vec<String> {
             in_deps = line == "[dependencies]";
             continue;
         }
-        if in_deps && line.starts_with("labour-") {
-            if let Some(name) = line.split(['.', ' ', '=']).next() {
-                deps.push(name.to_owned());
-            }
+        if in_deps
+            && line.starts_with("labour-")
+            && let Some(name) = line.split(['.', ' ', '=']).next()
+        {
+            deps.push(name.to_owned());
         }
     }
     deps.sort();
