@@ -343,3 +343,32 @@ fn every_request_body_describes_its_fields() -> TestResult {
     );
     Ok(())
 }
+
+/// A variant that refuses unknown fields must itself describe the tag that picks it, or no body
+/// satisfies the union (a generated client or validator refuses every one).
+#[test]
+fn tagged_unions_can_be_satisfied() -> TestResult {
+    let spec: Json = serde_json::from_str(&committed()?)?;
+    let mut unsatisfiable = Vec::new();
+    for (name, schema) in spec["components"]["schemas"]
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
+        for branch in schema["oneOf"].as_array().into_iter().flatten() {
+            let closed = branch["allOf"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|part| resolve(&spec, part)["additionalProperties"] == false);
+            if closed {
+                unsatisfiable.push(name.clone());
+            }
+        }
+    }
+    assert!(
+        unsatisfiable.is_empty(),
+        "unions no body satisfies: {unsatisfiable:?}"
+    );
+    Ok(())
+}

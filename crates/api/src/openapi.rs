@@ -94,7 +94,54 @@ pub fn complete(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
             }
         }
     }
+    if let Some(schemas) = value
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        close_tagged_unions(schemas);
+    }
     serde_json::from_value(value).unwrap_or(api)
+}
+
+/// utoipa writes an internally tagged enum as `oneOf: [allOf: [$ref Variant, {tag}]]`. When the
+/// variant refuses unknown fields (`additionalProperties: false`) no body can satisfy that (the
+/// variant refuses the tag), so the tag moves into the variant's own schema, which is what the
+/// server reads anyway.
+fn close_tagged_unions(schemas: &mut serde_json::Map<String, Value>) {
+    let mut moves = Vec::new();
+    for (name, schema) in schemas.iter() {
+        for (i, branch) in schema["oneOf"].as_array().into_iter().flatten().enumerate() {
+            let parts = branch["allOf"].as_array();
+            let (Some(reference), Some(tag)) = (
+                parts
+                    .and_then(|p| p.first())
+                    .and_then(|p| p["$ref"].as_str()),
+                parts.and_then(|p| p.get(1)),
+            ) else {
+                continue;
+            };
+            let variant = reference.trim_start_matches("#/components/schemas/");
+            if schemas
+                .get(variant)
+                .is_some_and(|v| v["additionalProperties"] == false)
+            {
+                moves.push((name.clone(), i, variant.to_owned(), tag.clone()));
+            }
+        }
+    }
+    for (union, i, variant, tag) in moves {
+        if let Some(v) = schemas.get_mut(&variant) {
+            for (key, property) in tag["properties"].as_object().into_iter().flatten() {
+                v["properties"][key] = property.clone();
+            }
+            if let Some(required) = v["required"].as_array_mut() {
+                required.extend(tag["required"].as_array().into_iter().flatten().cloned());
+            }
+        }
+        if let Some(branch) = schemas.get_mut(&union).and_then(|u| u["oneOf"].get_mut(i)) {
+            *branch = json!({ "$ref": format!("#/components/schemas/{variant}") });
+        }
+    }
 }
 
 use serde_json::{Value, json};
