@@ -157,7 +157,7 @@ impl TestApp {
         });
         let state = AppState::new(&config, pool, search.clone())?;
         let search_log = state.search_log.clone();
-        let (server, addr) = labour_api::server::bind(&config.server, state)?;
+        let (server, addr) = labour_server::server::bind(&config, state)?;
         let handle = server.handle();
         actix_web::rt::spawn(server);
         Ok(TestApp {

@@ -19,10 +19,40 @@ pub struct AppSettings {
     pub max_body_bytes: usize,
 }
 
-/// Builds the application for one worker.
+/// Whether a path belongs to this face: the API, its documentation and the probes. The rest of
+/// the address space is the web pages', so this face's middleware and not-found answer leave it
+/// alone.
+pub fn is_api_path(path: &str) -> bool {
+    const ROOTS: [&str; 6] = [
+        "/api",
+        "/docs",
+        "/openapi.json",
+        "/health",
+        "/ready",
+        "/metrics",
+    ];
+    ROOTS.iter().any(|root| {
+        path.strip_prefix(root)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// What answers a path outside the API that no page claims (the web face's own 404 page).
+#[derive(Clone, Copy)]
+pub struct PageNotFound(pub fn(&HttpRequest) -> HttpResponse);
+
+impl std::fmt::Debug for PageNotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageNotFound")
+    }
+}
+
+/// Builds the application for one worker: the API, and whatever `pages` registers beside it
+/// (the binary passes the web face; tests of the API alone pass nothing).
 pub fn build(
     state: AppState,
     settings: AppSettings,
+    pages: impl FnOnce(&mut web::ServiceConfig),
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -52,6 +82,7 @@ pub fn build(
     app.app_data(web::Data::new(table))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
         .route("/docs", web::get().to(docs_redirect))
+        .configure(pages)
         .default_service(web::to(route_not_found))
         .wrap(from_fn(crate::auth::authenticate))
         .wrap(from_fn(crate::extract::refuse_control_characters))
@@ -72,6 +103,11 @@ async fn route_not_found(
     table: web::Data<RouteTable>,
 ) -> Result<HttpResponse, ApiError> {
     let path = req.path();
+    if !is_api_path(path)
+        && let Some(page) = req.app_data::<PageNotFound>()
+    {
+        return Ok((page.0)(&req));
+    }
     if let Some(allowed) = table.allowed(path) {
         let list = allowed.join(", ");
         let method = req.method().as_str();

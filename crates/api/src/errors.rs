@@ -189,6 +189,9 @@ pub async fn render_problems(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    if !crate::app::is_api_path(req.path()) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     let lang = crate::lang::from_headers(req.headers());
     let path = req.path().to_owned();
     let res = next.call(req).await?;

@@ -952,6 +952,10 @@ pub async fn refuse_control_characters(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, actix_web::Error> {
+    // The web pages answer bad input with their own pages.
+    if !crate::app::is_api_path(req.path()) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     let mut errors = Vec::new();
     for (key, value) in form_urlencoded::parse(req.query_string().as_bytes()) {
         let bad = key.chars().chain(value.chars()).find(|c| c.is_control());

@@ -1,8 +1,7 @@
-//! HTTP API of the Lạng Sơn labour-market portal, its configuration and command line.
+//! HTTP API of the Lạng Sơn labour-market portal and its configuration.
 
 pub mod app;
 pub mod auth;
-pub mod cli;
 pub mod config;
 pub mod database;
 pub mod errors;
@@ -15,6 +14,5 @@ pub mod openapi;
 pub mod pagination;
 pub mod routes;
 pub mod routes_table;
-pub mod server;
 pub mod state;
 pub mod telemetry;

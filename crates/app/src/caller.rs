@@ -53,3 +53,10 @@ impl Caller {
         self.client_addr.map(|a| a.to_string()).unwrap_or_default()
     }
 }
+
+/// A client address as a proxy header or the socket gives it: an IP, or an IP and a port.
+pub fn parse_addr(text: &str) -> Option<IpAddr> {
+    text.parse::<IpAddr>()
+        .ok()
+        .or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+}

@@ -58,6 +58,17 @@ fn every_crate_depends_only_on_the_floors_below() -> Result<(), std::io::Error> 
                 "labour-store",
             ][..],
         ),
+        (
+            "server",
+            &[
+                "labour-api",
+                "labour-app",
+                "labour-domain",
+                "labour-search",
+                "labour-store",
+                "labour-web",
+            ][..],
+        ),
     ]);
     let mut seen = 0;
     for entry in std::fs::read_dir(root().join("crates"))?.flatten() {

@@ -177,3 +177,22 @@ pub async fn is_active(conn: &mut AsyncPgConnection, session: Uuid) -> Result<bo
     .get_result(conn)
     .await?)
 }
+
+/// The session and account a web session's token belongs to, while the token is unused,
+/// unexpired and its session not revoked, with when the session began (a sign-out everywhere
+/// after that ends it). The web keeps this token in its cookie and never exchanges it.
+pub async fn find_by_token(
+    conn: &mut AsyncPgConnection,
+    token_hash: &[u8],
+) -> Result<Option<(Uuid, Uuid, DateTime<Utc>)>, Error> {
+    Ok(refresh_tokens::table
+        .inner_join(sessions::table)
+        .filter(refresh_tokens::token_hash.eq(token_hash))
+        .filter(refresh_tokens::used_at.is_null())
+        .filter(refresh_tokens::expires_at.gt(diesel::dsl::now))
+        .filter(sessions::revoked_at.is_null())
+        .select((sessions::id, sessions::account_id, sessions::created_at))
+        .first(conn)
+        .await
+        .optional()?)
+}

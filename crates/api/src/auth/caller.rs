@@ -10,7 +10,7 @@ use actix_web::http::header::{AUTHORIZATION, HeaderMap, WWW_AUTHENTICATE};
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use labour_domain::ClosedSet;
-use labour_domain::policy::{Actor, Membership, Scope};
+use labour_domain::policy::{Actor, Scope};
 
 use super::tokens::{API_KEY_PREFIX, hash_secret};
 use crate::errors::{ApiError, ErrorCode};
@@ -94,10 +94,7 @@ pub fn client_addr(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAdd
     } else {
         req.peer_addr().map(|a| a.ip().to_string())
     };
-    let text = text?;
-    text.parse::<IpAddr>()
-        .ok()
-        .or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+    labour_app::caller::parse_addr(&text?)
 }
 
 /// Middleware: resolves the credentials into a `Caller`, or answers 401/429 at once.
@@ -108,6 +105,10 @@ pub async fn authenticate(
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(next.call(req).await?.map_into_left_body());
     };
+    // The web pages sign people in with their own cookie session.
+    if !crate::app::is_api_path(req.path()) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     let client_addr = client_addr(req.request(), state.auth.trust_forwarded_for);
     let resolved = match credential(req.headers()) {
         Ok(None) => Ok(Caller(labour_app::Caller::anonymous(client_addr))),
@@ -140,18 +141,8 @@ async fn from_token(
     {
         return Err(invalid_token());
     }
-    let memberships = labour_store::accounts::membership_kinds(&mut conn, account.id)
-        .await?
-        .into_iter()
-        .map(|(organisation, kind)| Membership { organisation, kind })
-        .collect();
-    let staff = account.role.staff_level();
     Ok(Caller(labour_app::Caller {
-        actor: Actor::Account {
-            id: account.id,
-            staff,
-            memberships,
-        },
+        actor: labour_app::sessions::actor_of(&mut conn, &account).await?,
         session: Some(claims.sid),
         client_addr,
     }))

@@ -14,7 +14,8 @@ use crate::errors::ApiError;
 /// keys, password hasher, rate limits; `Deref`) and how this face finds the client's address.
 #[derive(Debug)]
 pub struct AuthState {
-    pub auth: labour_app::auth::Auth,
+    /// Shared with the web face, so sign-in limits count both faces' attempts together.
+    pub auth: std::sync::Arc<labour_app::auth::Auth>,
     pub trust_forwarded_for: bool,
 }
 
@@ -52,8 +53,10 @@ impl AuthState {
             },
         };
         Ok(AuthState {
-            auth: labour_app::auth::Auth::new(&settings, signing_secret)
-                .map_err(AuthSetupError::Argon2)?,
+            auth: std::sync::Arc::new(
+                labour_app::auth::Auth::new(&settings, signing_secret)
+                    .map_err(AuthSetupError::Argon2)?,
+            ),
             trust_forwarded_for: config.trust_forwarded_for,
         })
     }

@@ -1,11 +1,13 @@
-//! Sessions: sign in, refresh, sign out.
+//! Sessions: sign in, refresh, resume (web cookies), sign out.
 
 pub mod create;
 pub mod refresh;
+pub mod resume;
 pub mod revoke;
 
 pub use self::create::create;
 pub use self::refresh::refresh;
+pub use self::resume::{Resumed, actor_of, resume};
 pub use self::revoke::revoke;
 
 use uuid::Uuid;

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Config;
-use crate::database::Database;
-use crate::state::AppState;
+use labour_api::config::Config;
+use labour_api::database::Database;
+use labour_api::state::AppState;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -82,7 +82,7 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return report(Err(e.into())),
     };
-    crate::telemetry::init(&config.log);
+    labour_api::telemetry::init(&config.log);
     let system = actix_web::rt::System::new();
     report(system.block_on(run(cli.command, config)))
 }
@@ -193,9 +193,9 @@ async fn migrate(database: &Database) -> CliResult {
 /// A production portal gets demo workers only with a password of its own choosing.
 const DEMO_PASSWORD: &str = "langson-demo-2026";
 
-fn hasher(config: &Config) -> Result<crate::auth::password::Hasher, String> {
+fn hasher(config: &Config) -> Result<labour_api::auth::password::Hasher, String> {
     let a = &config.auth;
-    crate::auth::password::Hasher::new(
+    labour_api::auth::password::Hasher::new(
         a.argon2_memory_kib,
         a.argon2_iterations,
         a.argon2_parallelism,
@@ -210,7 +210,7 @@ fn demo_password_hash(config: &Config) -> Result<Option<String>, String> {
         .filter(|p| !p.is_empty())
     {
         Some(p) => p,
-        None if config.mode == crate::config::Mode::Local => DEMO_PASSWORD.to_owned(),
+        None if config.mode == labour_api::config::Mode::Local => DEMO_PASSWORD.to_owned(),
         None => return Ok(None),
     };
     let password = labour_domain::account::Password::parse(&password)
@@ -296,7 +296,7 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     let state = AppState::new(config, pool, search.clone())?;
     let mailer = labour_app::jobs::digest::Mailer::new(&config.mail, state.auth.jwt.clone())?;
     let jobs = labour_app::jobs::start(jobs_pool, search, state.search_log.clone(), mailer);
-    let (server, addr) = crate::server::bind(&config.server, state)?;
+    let (server, addr) = crate::server::bind(config, state)?;
     tracing::info!(%addr, "listening");
     say(&format!(
         "Portal on http://{addr}  (API docs: http://{addr}/docs)"
@@ -439,7 +439,7 @@ fn read_admin_password() -> Result<String, Box<dyn std::error::Error>> {
 }
 
 fn openapi(output: Option<&std::path::Path>) -> CliResult {
-    let json = crate::openapi::spec_json()?;
+    let json = labour_api::openapi::spec_json()?;
     match output {
         Some(path) => std::fs::write(path, json)?,
         None => std::io::stdout().write_all(json.as_bytes())?,

@@ -1,0 +1,108 @@
+//! Translations: every visible string of a page is a key of `locales/*.toml`, looked up in the
+//! page's language. A key missing in a language shows as `⟦key⟧`, which the browser tests look
+//! for, and `every_key_used_has_both_languages` fails the build's tests first.
+
+use std::borrow::Cow;
+
+use crate::lang::Lang;
+
+/// Marks a missing translation on the page, so a test (or a person) notices it.
+pub const MISSING: &str = "⟦";
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> Cow<'static, str> {
+    match crate::_rust_i18n_try_translate(lang.code(), key) {
+        Some(text) => text,
+        None => {
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+            Cow::Owned(format!("{MISSING}{key}⟧"))
+        }
+    }
+}
+
+/// The text of `key` with `{name}` placeholders filled in.
+pub fn t_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = t(lang, key).into_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    /// Every `t("key")`, `t(lang, "key")` and `t_with(lang, "key", ..)` in the templates and the
+    /// code of this crate.
+    fn keys_used() -> BTreeSet<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut keys = BTreeSet::new();
+        let mut stack = vec![root.join("templates"), root.join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                // This file names keys only as examples.
+                if path.ends_with("i18n.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for (i, _) in text.match_indices("t(") {
+                    let before = text[..i].chars().last();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &text[i + 2..];
+                    let rest = rest
+                        .trim_start_matches("lang, ")
+                        .trim_start_matches("self.lang, ");
+                    if let Some(rest) = rest.strip_prefix('"')
+                        && let Some(end) = rest.find('"')
+                    {
+                        let key = &rest[..end];
+                        if !key.is_empty()
+                            && key
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "._".contains(c))
+                        {
+                            keys.insert(key.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_used_has_both_languages() {
+        let keys = keys_used();
+        assert!(keys.len() > 10, "the scan found the keys: {keys:?}");
+        let mut missing = Vec::new();
+        for key in &keys {
+            for lang in [Lang::Vi, Lang::En] {
+                let text = crate::_rust_i18n_try_translate(lang.code(), key);
+                if text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                    missing.push(format!("{key} ({})", lang.code()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "translations missing: {missing:?}");
+    }
+
+    #[test]
+    fn a_missing_key_is_marked_on_the_page() {
+        assert!(t(Lang::En, "no.such.key").starts_with(MISSING));
+        assert_eq!(
+            t_with(Lang::En, "layout.skip_link", &[]),
+            t(Lang::En, "layout.skip_link")
+        );
+    }
+}

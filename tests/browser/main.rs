@@ -1,0 +1,6 @@
+//! The web pages in a real browser (headless chromium over WebDriver) against the real server
+//! on a test database: what a person sees, types and clicks, with axe-core on every page.
+
+mod harness;
+
+mod layout;
