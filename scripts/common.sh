@@ -40,3 +40,11 @@ need_test_python() {
     fi
     export LABOUR_TEST_PYTHON="$venv/bin/python"
 }
+
+# Debian's chromium and its WebDriver, which the browser tests drive headless.
+need_browser() {
+    if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+        return 0
+    fi
+    apt_install chromium chromium-driver
+}
