@@ -144,23 +144,45 @@ impl Browser {
         Ok(())
     }
 
-    /// Clicks what `css` matches and waits for the next page when it was a link or a button.
+    /// Clicks what `css` matches (a link or a submit button) and waits for the next page.
     pub async fn click(&self, css: &str) -> Result<(), Error> {
-        self.client.find(Locator::Css(css)).await?.click().await?;
-        self.check_translations().await
+        self.navigate_by(Locator::Css(css)).await
     }
 
-    /// Clicks the link or button whose visible text is `text`.
+    /// Clicks the link or button whose visible text is `text` and waits for the next page.
     pub async fn click_text(&self, text: &str) -> Result<(), Error> {
         let xpath = format!(
             "//*[(self::a or self::button) and normalize-space(.)={}]",
             xpath_literal(text)
         );
-        self.client
-            .find(Locator::XPath(&xpath))
-            .await?
-            .click()
-            .await?;
+        self.navigate_by(Locator::XPath(&xpath)).await
+    }
+
+    /// Clicks something that stays on the page (a link to an anchor, a checkbox).
+    pub async fn click_in_page(&self, css: &str) -> Result<(), Error> {
+        self.client.find(Locator::Css(css)).await?.click().await?;
+        Ok(())
+    }
+
+    /// Clicks and waits until the old page is gone and the new one is there: a click does not
+    /// wait for the navigation it starts.
+    async fn navigate_by(&self, target: Locator<'_>) -> Result<(), Error> {
+        let old = self.client.find(Locator::Css("html")).await?;
+        self.client.find(target).await?.click().await?;
+        let started = Instant::now();
+        while old.tag_name().await.is_ok() {
+            if started.elapsed() > Duration::from_secs(15) {
+                let path = self.path().await?;
+                return Err(format!("no new page 15 s after the click, still on {path}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        while self.client.find(Locator::Css("body")).await.is_err() {
+            if started.elapsed() > Duration::from_secs(15) {
+                return Err("the new page did not load within 15 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
         self.check_translations().await
     }
 

@@ -1,5 +1,7 @@
 //! The pages, one module per concept (the same names as the use cases they call).
 
+pub mod account;
+pub mod accounts;
 pub mod home;
 pub mod language;
 
@@ -9,4 +11,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     crate::assets::configure(cfg);
     language::configure(cfg);
     home::configure(cfg);
+    accounts::configure(cfg);
+    account::configure(cfg);
 }
