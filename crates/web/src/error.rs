@@ -110,6 +110,24 @@ fn error_page(
     res.body(body)
 }
 
+/// A query string a page cannot read (a link mangled in a message, say): a page, not JSON.
+pub fn bad_query(_: actix_web::error::QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
+    let error = labour_app::Error::new(ErrorCode::InvalidQuery).detail(
+        crate::i18n::t(Lang::Vi, "error.bad_link"),
+        crate::i18n::t(Lang::En, "error.bad_link"),
+    );
+    WebError::new(error, crate::lang::of(req)).into()
+}
+
+/// A path whose id is not one (`/postings/abc`): the same page as for a missing one.
+pub fn bad_path(_: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    WebError::new(
+        labour_app::Error::new(ErrorCode::ResourceNotFound),
+        crate::lang::of(req),
+    )
+    .into()
+}
+
 /// The page for a path no page claims.
 pub fn not_found_page(req: &HttpRequest) -> HttpResponse {
     let lang = crate::lang::of(req);

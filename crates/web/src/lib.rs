@@ -27,6 +27,8 @@ pub fn configure(state: WebState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
         cfg.app_data(web::Data::new(state)).service(
             web::scope("")
+                .app_data(web::QueryConfig::default().error_handler(error::bad_query))
+                .app_data(web::PathConfig::default().error_handler(error::bad_path))
                 .wrap(actix_web::middleware::from_fn(error::render_pages))
                 .configure(pages::configure),
         );
