@@ -138,12 +138,11 @@ impl Query {
         if self.pairs.is_empty() {
             return path.to_owned();
         }
-        let query: Vec<String> = self
-            .pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", crate::form::encode(v)))
-            .collect();
-        format!("{path}?{}", query.join("&"))
+        // As a form sends it (`+` for a space), so a link and a submitted form look alike.
+        match serde_urlencoded::to_string(&self.pairs) {
+            Ok(query) => format!("{path}?{query}"),
+            Err(_) => path.to_owned(),
+        }
     }
 }
 
