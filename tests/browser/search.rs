@@ -106,10 +106,17 @@ async fn search_journey(javascript: bool) -> TestResult {
     browser.fill("#q", "ky thuat dien").await?;
     browser.click(".search-form button").await?;
     assert_eq!(left(&browser, "/").await?, "/search?q=ky+thuat+dien");
-    assert_eq!(browser.value("#q").await?, "ky thuat dien", "the words stay in the box");
+    assert_eq!(
+        browser.value("#q").await?,
+        "ky thuat dien",
+        "the words stay in the box"
+    );
     let titles = browser.texts(".result h2").await?;
     assert_eq!(titles.len(), 2, "{titles:?}");
-    assert!(titles.iter().all(|t| t.starts_with("Kỹ thuật điện")), "{titles:?}");
+    assert!(
+        titles.iter().all(|t| t.starts_with("Kỹ thuật điện")),
+        "{titles:?}"
+    );
     assert_eq!(
         browser.text(".result h2 mark").await?,
         "Kỹ",
@@ -134,7 +141,8 @@ async fn search_journey(javascript: bool) -> TestResult {
     browser.click_text("Áp dụng bộ lọc").await?;
     let path = left(&browser, "/search/jobs?q=ky+thuat+dien").await?;
     assert!(
-        path.starts_with("/search/jobs?q=ky+thuat+dien&") && path.contains(&format!("&zone={zone}&")),
+        path.starts_with("/search/jobs?q=ky+thuat+dien&")
+            && path.contains(&format!("&zone={zone}&")),
         "{path}"
     );
     assert_eq!(browser.value("#q").await?, "ky thuat dien");
@@ -152,7 +160,10 @@ async fn search_journey(javascript: bool) -> TestResult {
     ] {
         assert!(facts.contains(fact), "{fact} in {facts}");
     }
-    assert_eq!(browser.text(".result .organisation").await?, "Doanh nghiệp 41");
+    assert_eq!(
+        browser.text(".result .organisation").await?,
+        "Doanh nghiệp 41"
+    );
     // axe runs in the page: only where scripts do.
     if javascript {
         browser.axe().await?;
@@ -176,9 +187,14 @@ async fn no_results_suggest_what_to_drop() -> TestResult {
     let (zone, _) = postings(&app).await?;
     let browser = Browser::start(&app, Options::default()).await?;
     browser
-        .open(&format!("/search/jobs?q=ky+thuat+dien&zone={zone}&shift=part_time"))
+        .open(&format!(
+            "/search/jobs?q=ky+thuat+dien&zone={zone}&shift=part_time"
+        ))
         .await?;
-    assert_eq!(browser.text(".no-results h2").await?, "Không tìm thấy kết quả nào");
+    assert_eq!(
+        browser.text(".no-results h2").await?,
+        "Không tìm thấy kết quả nào"
+    );
     let suggestions = browser.texts(".suggestions a").await?;
     for s in [
         "Bỏ lọc Khu, cụm công nghiệp: Khu công nghiệp Đồng Bành",
@@ -187,12 +203,17 @@ async fn no_results_suggest_what_to_drop() -> TestResult {
         "Bỏ tất cả bộ lọc",
         "Tìm trong cả việc làm, khóa học và nhu cầu đào tạo",
     ] {
-        assert!(suggestions.contains(&s.to_owned()), "{s} in {suggestions:?}");
+        assert!(
+            suggestions.contains(&s.to_owned()),
+            "{s} in {suggestions:?}"
+        );
     }
     browser.screenshot("search-no-results-phone").await?;
     browser.axe().await?;
     let from = browser.path().await?;
-    browser.click_text("Bỏ lọc Ca làm việc: Bán thời gian").await?;
+    browser
+        .click_text("Bỏ lọc Ca làm việc: Bán thời gian")
+        .await?;
     left(&browser, &from).await?;
     assert_eq!(browser.text(".result-count").await?, "Tìm thấy 1 kết quả");
     browser.close().await
@@ -218,17 +239,30 @@ async fn results_come_in_pages_and_deep_pages_say_why_they_are_empty() -> TestRe
     .await?;
     browser.open("/search/jobs?q=tho+han&sort=newest").await?;
     assert_eq!(browser.texts(".result").await?.len(), 20);
-    assert_eq!(browser.text(".result h2").await?, "Thợ hàn số 22", "newest first");
+    assert_eq!(
+        browser.text(".result h2").await?,
+        "Thợ hàn số 22",
+        "newest first"
+    );
     assert_eq!(browser.value("#sort").await?, "newest", "the sort is kept");
     browser.click_text("Trang sau ›").await?;
-    assert_eq!(left(&browser, "/search/jobs?q=tho+han&sort=newest").await?, "/search/jobs?q=tho+han&sort=newest&page=2");
+    assert_eq!(
+        left(&browser, "/search/jobs?q=tho+han&sort=newest").await?,
+        "/search/jobs?q=tho+han&sort=newest&page=2"
+    );
     assert_eq!(browser.texts(".result").await?.len(), 2);
     let current = browser.text(".pagination [aria-current='page']").await?;
-    assert_eq!(current.split_whitespace().collect::<Vec<_>>(), ["Trang", "2"]);
+    assert_eq!(
+        current.split_whitespace().collect::<Vec<_>>(),
+        ["Trang", "2"]
+    );
     browser.axe().await?;
     browser.open("/search/jobs?q=tho+han&page=51").await?;
     assert!(
-        browser.text(".notice").await?.contains("1.000 kết quả đầu tiên"),
+        browser
+            .text(".notice")
+            .await?
+            .contains("1.000 kết quả đầu tiên"),
         "a page past the search depth explains itself"
     );
     browser.click_text("Về trang đầu").await?;
@@ -256,9 +290,13 @@ async fn the_home_page_leads_to_the_zones_and_the_training_needs() -> TestResult
         browser.axe().await?;
         browser.open("/search?q=ky+thuat+dien").await?;
         browser.screenshot(&format!("search-{name}")).await?;
-        browser.open(&format!("/search/jobs?q=dien&zone={zone}")).await?;
+        browser
+            .open(&format!("/search/jobs?q=dien&zone={zone}"))
+            .await?;
         open_filters(&browser).await?;
-        browser.screenshot(&format!("search-jobs-filters-{name}")).await?;
+        browser
+            .screenshot(&format!("search-jobs-filters-{name}"))
+            .await?;
         browser.close().await?;
     }
 
@@ -274,24 +312,47 @@ async fn the_home_page_leads_to_the_zones_and_the_training_needs() -> TestResult
         "{zones:?}"
     );
     assert!(
-        zones.iter().any(|z| z.starts_with("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn")),
+        zones
+            .iter()
+            .any(|z| z.starts_with("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn")),
         "{zones:?}"
     );
     assert!(href(&browser, ".latest a").await?.starts_with("/postings/"));
-    assert_eq!(href(&browser, "a[href='/statistics#kpis']").await?, "/statistics#kpis");
-    browser.click_text("Xem nhu cầu đào tạo của doanh nghiệp").await?;
+    assert_eq!(
+        href(&browser, "a[href='/statistics#kpis']").await?,
+        "/statistics#kpis"
+    );
+    browser
+        .click_text("Xem nhu cầu đào tạo của doanh nghiệp")
+        .await?;
     assert_eq!(left(&browser, "/").await?, "/training-needs");
-    assert_eq!(browser.text("h1").await?, "Nhu cầu đào tạo của doanh nghiệp");
-    assert!(browser.text(".lead").await?.contains("Cơ sở giáo dục nghề nghiệp"));
+    assert_eq!(
+        browser.text("h1").await?,
+        "Nhu cầu đào tạo của doanh nghiệp"
+    );
+    assert!(
+        browser
+            .text(".lead")
+            .await?
+            .contains("Cơ sở giáo dục nghề nghiệp")
+    );
     assert_eq!(
         browser.texts(".result h2").await?,
         ["Đào tạo lại thợ điện công nghiệp"]
     );
-    assert!(browser.text(".result .facts-inline").await?.contains("20 người cần đào tạo"));
+    assert!(
+        browser
+            .text(".result .facts-inline")
+            .await?
+            .contains("20 người cần đào tạo")
+    );
     browser.screenshot("training-needs-phone").await?;
     browser.axe().await?;
     browser.open("/search/courses").await?;
-    assert_eq!(browser.text(".no-results h2").await?, "Không tìm thấy kết quả nào");
+    assert_eq!(
+        browser.text(".no-results h2").await?,
+        "Không tìm thấy kết quả nào"
+    );
     browser.axe().await?;
     browser.close().await
 }
@@ -306,13 +367,22 @@ async fn a_results_page_in_english_after_the_switch() -> TestResult {
     assert_eq!(browser.path().await?, "/search/jobs?q=ky+thuat+dien");
     assert_eq!(browser.text("h1").await?, "Jobs");
     assert_eq!(browser.text(".result-count").await?, "2 results");
-    assert_eq!(browser.text("details.filters > summary").await?, "Filter results");
+    assert_eq!(
+        browser.text("details.filters > summary").await?,
+        "Filter results"
+    );
     open_filters(&browser).await?;
     let legends = browser.texts("legend").await?;
-    assert!(legends.contains(&"Industrial zone".to_owned()), "{legends:?}");
+    assert!(
+        legends.contains(&"Industrial zone".to_owned()),
+        "{legends:?}"
+    );
     assert!(legends.contains(&"Shift".to_owned()), "{legends:?}");
     assert!(
-        browser.text(".result .facts-inline").await?.contains("dong a month"),
+        browser
+            .text(".result .facts-inline")
+            .await?
+            .contains("dong a month"),
         "money in English"
     );
     browser.axe().await?;
@@ -324,10 +394,16 @@ async fn a_bad_pay_comes_back_beside_its_field_and_searches_count_as_the_apis_do
     let app = TestApp::spawn().await?;
     postings(&app).await?;
     let browser = Browser::start(&app, Options::default()).await?;
-    browser.open("/search/jobs?q=ky+thuat+dien&salary_min=nhieu").await?;
+    browser
+        .open("/search/jobs?q=ky+thuat+dien&salary_min=nhieu")
+        .await?;
     assert!(browser.text(".error-summary").await?.len() > 10);
     assert!(browser.text("#salary_min-error").await?.len() > 5);
-    assert_eq!(browser.value("#salary_min").await?, "nhieu", "what was typed is kept");
+    assert_eq!(
+        browser.value("#salary_min").await?,
+        "nhieu",
+        "what was typed is kept"
+    );
     assert_eq!(
         browser.text(".result-count").await?,
         "Tìm thấy 2 kết quả",
@@ -337,12 +413,18 @@ async fn a_bad_pay_comes_back_beside_its_field_and_searches_count_as_the_apis_do
     browser.close().await?;
 
     assert_eq!(app.get("/search/jobs?q=lai+xe+nang").await?.status, 200);
-    assert_eq!(app.get("/search/jobs?q=lai+xe+nang&page=2").await?.status, 200);
+    assert_eq!(
+        app.get("/search/jobs?q=lai+xe+nang&page=2").await?.status,
+        200
+    );
     app.flush_search_counts().await?;
     let mut conn = labour_store::db::connect(app.db.url()).await?;
     let yesterday = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
     let demand = labour_store::search_demand::top(&mut conn, yesterday, 1, false, 50).await?;
-    let counted = demand.iter().find(|d| d.query == "lai xe nang").map(|d| d.searches);
+    let counted = demand
+        .iter()
+        .find(|d| d.query == "lai xe nang")
+        .map(|d| d.searches);
     assert_eq!(
         counted,
         Some(1),

@@ -26,8 +26,7 @@ pub struct Found {
 pub async fn run(app: &App, kinds: Vec<Kind>, params: &SearchParams) -> Result<Found, Error> {
     let reference = app.reference().await?;
     let mut check = QueryChecker::default();
-    let (request, page) =
-        crate::search_query::parse(kinds, params, &reference.known, &mut check);
+    let (request, page) = crate::search_query::parse(kinds, params, &reference.known, &mut check);
     check.finish()?;
     let (text, searched) = (request.query.clone(), request.kinds.clone());
     let results = app.search.search(request).await.map_err(unavailable)?;

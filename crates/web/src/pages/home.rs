@@ -22,8 +22,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 struct ZoneItem {
     name: String,
     page: String,
-    /// "3 jobs open", linking to them; `None` when the search could not count them.
-    jobs: Option<(String, String)>,
+    /// "3 jobs open" and the link to them (none when there are none); `None` when the search
+    /// could not count them.
+    jobs: Option<(String, Option<String>)>,
 }
 
 struct ZoneGroup {
@@ -84,7 +85,11 @@ async fn home(ctx: Ctx) -> Result<HttpResponse, WebError> {
 
     let count = |id: &str| -> Option<u64> {
         let found = jobs.as_ref()?;
-        let counts = found.results.facets.iter().find(|f| f.attribute.name() == "zone_id");
+        let counts = found
+            .results
+            .facets
+            .iter()
+            .find(|f| f.attribute.name() == "zone_id");
         Some(
             counts
                 .and_then(|f| f.counts.iter().find(|(v, _)| v == id))
@@ -103,16 +108,16 @@ async fn home(ctx: Ctx) -> Result<HttpResponse, WebError> {
         let item = ZoneItem {
             name: zone.name.clone(),
             page: format!("/zones/{id}"),
-            jobs: count(&id).map(|n| {
-                let key = if n == 1 {
-                    "home.open_jobs_one"
-                } else {
-                    "home.open_jobs_many"
-                };
-                (
-                    t_with(lang, key, &[("count", &number(n, lang))]),
-                    format!("/search/jobs?zone={id}"),
-                )
+            jobs: count(&id).map(|n| match n {
+                0 => (ctx.t("home.open_jobs_none").into_owned(), None),
+                1 => (
+                    ctx.t("home.open_jobs_one").into_owned(),
+                    Some(format!("/search/jobs?zone={id}")),
+                ),
+                n => (
+                    t_with(lang, "home.open_jobs_many", &[("count", &number(n, lang))]),
+                    Some(format!("/search/jobs?zone={id}")),
+                ),
             }),
         };
         match zone_groups.last_mut() {

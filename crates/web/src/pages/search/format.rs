@@ -35,7 +35,11 @@ pub fn salary(min: u64, max: u64, lang: Lang) -> String {
 
 /// "At least so much a month", for the pay filter.
 pub fn at_least(vnd: u64, lang: Lang) -> String {
-    t_with(lang, "search.salary_at_least", &[("amount", &number(vnd, lang))])
+    t_with(
+        lang,
+        "search.salary_at_least",
+        &[("amount", &number(vnd, lang))],
+    )
 }
 
 pub fn date(day: NaiveDate, lang: Lang) -> String {

@@ -121,16 +121,17 @@ impl View<'_> {
                     Area::All => None,
                 };
                 let count = match (self.area, kind) {
-                    (Area::All, Some(kind)) => Some(
-                        kinds
-                            .iter()
-                            .find(|(v, _)| v == kind)
-                            .map_or(0, |(_, n)| *n),
-                    ),
+                    (Area::All, Some(kind)) => {
+                        Some(kinds.iter().find(|(v, _)| v == kind).map_or(0, |(_, n)| *n))
+                    }
                     _ => None,
                 };
                 KindTab {
-                    name: area.name(self.lang),
+                    name: match area {
+                        Area::All => self.t("search.tab_all"),
+                        Area::TrainingNeeds => self.t("search.tab_training_needs"),
+                        _ => area.name(self.lang),
+                    },
                     href: carried(area).href(area.path()),
                     count: count.map(|n| format::number(n, self.lang)),
                     current: area == self.area,
