@@ -88,6 +88,7 @@ impl Browser {
                     format!("--window-size={w},{h}"),
                 ],
                 "prefs": prefs,
+                "mobileEmulation": { "deviceMetrics": { "width": w, "height": h, "pixelRatio": 1.0, "touch": false } },
             }
         });
         let Value::Object(caps) = caps else {

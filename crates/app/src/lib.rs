@@ -28,6 +28,7 @@ pub mod postings;
 pub mod profile;
 pub mod query;
 pub mod saved_searches;
+pub mod search;
 pub mod search_demand;
 pub mod search_query;
 pub mod sessions;

@@ -16,6 +16,8 @@ pub struct Reference {
     groups: HashMap<String, String>,
     /// Every code a request may name, for the one `unknown_reference` check.
     pub known: crate::known::Known,
+    /// The names search results show for codes.
+    pub labels: crate::search::Labels,
 }
 
 impl Reference {
@@ -33,6 +35,7 @@ impl Reference {
             })),
             groups: groups.into_iter().collect(),
             known: crate::known::Known::load(conn).await?,
+            labels: crate::search::Labels::load(conn).await?,
         })
     }
 

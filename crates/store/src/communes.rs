@@ -71,3 +71,11 @@ pub async fn find(
 pub async fn codes(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error> {
     Ok(communes::table.select(communes::code).load(conn).await?)
 }
+
+/// Every commune and ward, for the names search results show.
+pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<CommuneRow>, Error> {
+    Ok(communes::table
+        .select(CommuneRow::as_select())
+        .load(conn)
+        .await?)
+}

@@ -4,6 +4,7 @@ pub mod account;
 pub mod accounts;
 pub mod home;
 pub mod language;
+pub mod search;
 
 use actix_web::web;
 
@@ -13,4 +14,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     accounts::configure(cfg);
     account::configure(cfg);
+    search::configure(cfg);
 }

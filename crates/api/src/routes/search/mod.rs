@@ -10,17 +10,14 @@ pub mod training_needs;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use labour_domain::paging::PageRequest;
 use labour_domain::posting::Kind;
-use labour_search::{SearchEngine, SearchHit, SearchRequest};
+use labour_search::SearchHit;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::errors::{ApiError, ErrorCode};
-use crate::pagination::QueryChecker;
+use crate::errors::ApiError;
 use crate::state::AppState;
-use labour_app::known::Known;
 use labour_app::search_query::SearchParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -172,41 +169,14 @@ impl From<&SearchQuery> for SearchParams {
     }
 }
 
-/// Turns the query string into a typed request; every value stays a value.
-fn request(
-    kinds: Vec<Kind>,
-    q: &SearchQuery,
-    known: &Known,
-) -> Result<(SearchRequest, PageRequest), ApiError> {
-    let mut check = QueryChecker::default();
-    let parsed = labour_app::search_query::parse(kinds, &SearchParams::from(q), known, &mut check);
-    check.finish()?;
-    Ok(parsed)
-}
-
-/// 503 for a search the engine could not answer.
-pub fn unavailable(e: labour_search::Error) -> ApiError {
-    ApiError::new(ErrorCode::SearchUnavailable)
-        .detail(
-            "Tìm kiếm tạm thời không dùng được; vui lòng thử lại sau ít phút.",
-            "Search is unavailable for now; please try again in a few minutes.",
-        )
-        .with_cause(e)
-}
-
-/// Runs a search for the given kinds.
+/// Runs a search for the given kinds: the same search the pages run.
 pub async fn run(
     state: &AppState,
     kinds: Vec<Kind>,
     q: &SearchQuery,
 ) -> Result<SearchPage, ApiError> {
-    let (request, page) = request(kinds, q, &state.reference().await?.known)?;
-    let (text, searched) = (request.query.clone(), request.kinds.clone());
-    let results = state.search.search(request).await.map_err(unavailable)?;
-    // A page beyond the first is the same search continued.
-    if page.page() == 1 {
-        state.search_log.record(&text, &searched, results.total);
-    }
+    let found = labour_app::search::run(state, kinds, &SearchParams::from(q)).await?;
+    let (results, page) = (found.results, found.page);
     Ok(SearchPage {
         items: results.hits.into_iter().map(SearchItem::from).collect(),
         page: page.page(),
