@@ -54,15 +54,25 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                for (i, _) in text.match_indices("t(") {
+                let calls = text
+                    .match_indices("t(")
+                    .map(|(i, _)| (i, i + 2))
+                    .chain(text.match_indices("t_with(").map(|(i, _)| (i, i + 7)));
+                for (i, after) in calls {
                     let before = text[..i].chars().last();
                     if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                         continue;
                     }
-                    let rest = &text[i + 2..];
-                    let rest = rest
-                        .trim_start_matches("lang, ")
-                        .trim_start_matches("self.lang, ");
+                    // Skip a first argument that names the language (`lang`, `self.lang`).
+                    let mut rest = text[after..].trim_start();
+                    if let Some((first, tail)) = rest.split_once(',')
+                        && !first.is_empty()
+                        && first
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                    {
+                        rest = tail.trim_start();
+                    }
                     if let Some(rest) = rest.strip_prefix('"')
                         && let Some(end) = rest.find('"')
                     {
