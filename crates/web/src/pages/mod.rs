@@ -2,6 +2,12 @@
 
 pub mod home;
 pub mod language;
+pub mod open_postings;
+pub mod organisations;
+pub mod postings;
+pub mod sitemap;
+pub mod statistics;
+pub mod zones;
 
 use actix_web::web;
 
@@ -9,4 +15,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     crate::assets::configure(cfg);
     language::configure(cfg);
     home::configure(cfg);
+    postings::configure(cfg);
+    zones::configure(cfg);
+    organisations::configure(cfg);
+    statistics::configure(cfg);
+    sitemap::configure(cfg);
 }
