@@ -2,8 +2,8 @@
 //! what; and the numbers as they may be published (counts of people protected). The API's
 //! tables and the statistics page both show them from here.
 
-use super::{Dimension, protect};
 use super::Dimension::*;
+use super::{Dimension, protect};
 
 /// One value column of a statistic.
 #[derive(Debug, Clone, Copy)]
@@ -37,11 +37,7 @@ impl Column {
     /// A stored value as published; a negative one is withheld by the statistic itself.
     pub fn shown(&self, raw: i64) -> Option<i64> {
         let raw = u64::try_from(raw).ok()?;
-        let shown = if self.people {
-            protect(raw)
-        } else {
-            Some(raw)
-        };
+        let shown = if self.people { protect(raw) } else { Some(raw) };
         shown.map(|v| i64::try_from(v).unwrap_or(i64::MAX))
     }
 }

@@ -191,6 +191,9 @@ mod tests {
 
     #[test]
     fn addresses_are_escaped() {
-        assert_eq!(escape("https://a.vn/?a=1&b=<2>"), "https://a.vn/?a=1&amp;b=&lt;2&gt;");
+        assert_eq!(
+            escape("https://a.vn/?a=1&b=<2>"),
+            "https://a.vn/?a=1&amp;b=&lt;2&gt;"
+        );
     }
 }

@@ -98,7 +98,9 @@ fn table(lang: Lang, stat: &Statistic, dim: Dimension, rows: Vec<Row>) -> Table 
             .map(|v| v.map(|n| format::number(lang, u64::try_from(n).unwrap_or(0))))
             .collect::<Vec<_>>()
     };
-    let total = stat.total(rows.iter().map(|r| [r.a, r.b, r.c, r.d])).map(cells);
+    let total = stat
+        .total(rows.iter().map(|r| [r.a, r.b, r.c, r.d]))
+        .map(cells);
     let (heading_vi, heading_en) = dim.heading();
     Table {
         id: stat.name,
@@ -120,8 +122,6 @@ fn value(ctx: &Ctx, unit: Unit, v: f64) -> String {
     match unit {
         Unit::Percent => format!("{n}%"),
         Unit::People => crate::i18n::t_with(ctx.lang, "stats.unit_people", &[("n", &n)]),
-        Unit::Occupations => {
-            crate::i18n::t_with(ctx.lang, "stats.unit_occupations", &[("n", &n)])
-        }
+        Unit::Occupations => crate::i18n::t_with(ctx.lang, "stats.unit_occupations", &[("n", &n)]),
     }
 }

@@ -28,12 +28,8 @@ async fn zone(
     path: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let not_found = |id: &str| {
-        WebError::new(
-            labour_app::Error::not_found("khu", "zone", id),
-            ctx.lang,
-        )
-    };
+    let not_found =
+        |id: &str| WebError::new(labour_app::Error::not_found("khu", "zone", id), ctx.lang);
     let id: Uuid = path.parse().map_err(|_| not_found(&path))?;
     let page = query.page(&ctx)?;
     let mut conn = ctx
@@ -51,9 +47,10 @@ async fn zone(
         zone: Some(id),
         ..Filter::default()
     };
-    let listing =
-        super::open_postings::list(&ctx, &filter, page, &format!("/zones/{id}")).await?;
-    let kind = ctx.t(&format!("zone.kind.{}", found.zone.kind)).into_owned();
+    let listing = super::open_postings::list(&ctx, &filter, page, &format!("/zones/{id}")).await?;
+    let kind = ctx
+        .t(&format!("zone.kind.{}", found.zone.kind))
+        .into_owned();
     Ok(ctx.render(&Zone {
         page: ctx.page(found.zone.name),
         kind,

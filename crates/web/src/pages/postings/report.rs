@@ -54,8 +54,7 @@ pub async fn send(
 ) -> Result<HttpResponse, WebError> {
     let id = super::id(&ctx, &path)?;
     let note = Some(sent.note.as_str()).filter(|n| !n.trim().is_empty());
-    match labour_app::postings::report(&ctx.state.app, &ctx.caller, id, &sent.reason, note).await
-    {
+    match labour_app::postings::report(&ctx.state.app, &ctx.caller, id, &sent.reason, note).await {
         Ok(()) => Ok(ctx.see_other(&format!("/postings/{id}?reported=1"))),
         // Refusals of the form itself come back beside the fields; a posting gone or a
         // sign-in needed are the error pages.
@@ -68,12 +67,7 @@ pub async fn send(
     }
 }
 
-async fn page(
-    ctx: &Ctx,
-    path: &str,
-    sent: ReportForm,
-    errors: Errors,
-) -> Result<Report, WebError> {
+async fn page(ctx: &Ctx, path: &str, sent: ReportForm, errors: Errors) -> Result<Report, WebError> {
     let id = super::id(ctx, path)?;
     let shown = labour_app::postings::read::read(&ctx.state.app, &ctx.caller, id)
         .await

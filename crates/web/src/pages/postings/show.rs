@@ -29,10 +29,7 @@ pub struct Fact {
 #[derive(Debug)]
 pub enum HowTo {
     /// A job: the apply page, and who to contact.
-    Apply {
-        href: String,
-        contact: Vec<Fact>,
-    },
+    Apply { href: String, contact: Vec<Fact> },
     /// A course: enrol with the school.
     Enrol,
     /// A training need: schools offer to run it.
@@ -190,18 +187,18 @@ fn facts(
             );
             let experience = match j.experience_years {
                 0 => t("posting.experience_none"),
-                n => crate::i18n::t_with(
-                    lang,
-                    "posting.experience_years",
-                    &[("n", &n.to_string())],
-                ),
+                n => {
+                    crate::i18n::t_with(lang, "posting.experience_years", &[("n", &n.to_string())])
+                }
             };
             add("experience", experience, None);
             add("headcount", count(j.headcount), None);
             add("deadline", format::date(lang, j.deadline), None);
             add(
                 "start",
-                j.start_date.map(|d| format::date(lang, d)).unwrap_or_default(),
+                j.start_date
+                    .map(|d| format::date(lang, d))
+                    .unwrap_or_default(),
                 None,
             );
             add("benefits", names(lang, "benefit", &j.benefits), None);
@@ -220,7 +217,11 @@ fn facts(
                 ),
                 None,
             );
-            let starts: Vec<String> = c.start_dates.iter().map(|d| format::date(lang, *d)).collect();
+            let starts: Vec<String> = c
+                .start_dates
+                .iter()
+                .map(|d| format::date(lang, *d))
+                .collect();
             add("starts", starts.join(", "), None);
             add(
                 "enrolment_deadline",
@@ -236,7 +237,11 @@ fn facts(
             };
             add("tuition", tuition, None);
             add("support", names(lang, "support", &c.learner_support), None);
-            add("support_note", c.support_note.clone().unwrap_or_default(), None);
+            add(
+                "support_note",
+                c.support_note.clone().unwrap_or_default(),
+                None,
+            );
             add("mode", t(&format!("posting.mode.{}", name(&c.mode))), None);
             add("zone", zone, zone_href);
             add("commune", commune, None);
@@ -247,7 +252,11 @@ fn facts(
             add("occupation", occupation, None);
             add("level", level.unwrap_or_default(), None);
             add("trainees", count(n.trainees), None);
-            add("purpose", t(&format!("posting.purpose.{}", name(&n.purpose))), None);
+            add(
+                "purpose",
+                t(&format!("posting.purpose.{}", name(&n.purpose))),
+                None,
+            );
             add(
                 "period",
                 format!(
@@ -257,7 +266,11 @@ fn facts(
                 ),
                 None,
             );
-            add("place", t(&format!("posting.place.{}", name(&n.place))), None);
+            add(
+                "place",
+                t(&format!("posting.place.{}", name(&n.place))),
+                None,
+            );
             add("zone", zone, zone_href);
             add("commune", commune, None);
             add(
@@ -269,7 +282,11 @@ fn facts(
                 }),
                 None,
             );
-            add("paid_by", t(&format!("posting.payer.{}", name(&n.paid_by))), None);
+            add(
+                "paid_by",
+                t(&format!("posting.payer.{}", name(&n.paid_by))),
+                None,
+            );
         }
     }
     out
