@@ -6,3 +6,4 @@ mod harness;
 mod accounts;
 mod layout;
 mod search;
+mod postings;

@@ -6,6 +6,8 @@
 //! difference of published numbers is too: no combination of filters or tables can give back
 //! a count of 1 to 4 people.
 
+pub mod tables;
+
 use serde::Serialize;
 
 /// A worker counts in public statistics about people only once their account is this many days

@@ -32,6 +32,7 @@ pub mod schema;
 pub mod search_demand;
 pub mod search_outbox;
 pub mod sessions;
+pub mod sitemap;
 pub mod statistics;
 pub mod synthetic;
 #[cfg(any(test, feature = "test-support"))]

@@ -2,7 +2,8 @@
 // an error summary when a form comes back with errors, so a screen reader announces it; and on
 // results pages it opens the filters beside the results on wide screens and applies a ticked
 // filter there at once (a sort is applied with its button: a select that submits while someone
-// moves through it with the keyboard would take them away).
+// moves through it with the keyboard would take them away); on posting pages it offers the
+// phone's share sheet where the browser has one.
 (function () {
   "use strict";
   var summary = document.querySelector("[data-autofocus]");
@@ -18,4 +19,16 @@
       if (e.target.type === "checkbox") { e.target.form.submit(); }
     });
   }
+  // Posting pages: the phone's own share sheet where the browser has one; the link to copy
+  // stays for everyone else.
+  var share = document.querySelector("[data-share]");
+  var link = document.getElementById("share-url");
+  if (share && link && navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator.share({ title: link.getAttribute("data-share-title"), url: link.value })
+        .catch(function () {});
+    });
+  }
+  if (link) { link.addEventListener("focus", function () { link.select(); }); }
 })();

@@ -7,6 +7,8 @@ mod content;
 pub mod approve;
 pub mod close;
 pub mod create;
+pub mod jsonld;
+pub mod read;
 pub mod reject;
 pub mod remove;
 pub mod report;

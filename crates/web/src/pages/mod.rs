@@ -4,7 +4,13 @@ pub mod account;
 pub mod accounts;
 pub mod home;
 pub mod language;
+pub mod open_postings;
+pub mod organisations;
+pub mod postings;
 pub mod search;
+pub mod sitemap;
+pub mod statistics;
+pub mod zones;
 
 use actix_web::web;
 
@@ -15,4 +21,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     accounts::configure(cfg);
     account::configure(cfg);
     search::configure(cfg);
+    postings::configure(cfg);
+    zones::configure(cfg);
+    organisations::configure(cfg);
+    statistics::configure(cfg);
+    sitemap::configure(cfg);
 }

@@ -30,7 +30,8 @@ pub async fn get_posting_jsonld(
         .next()
         .filter(|p| p.row.is_public())
         .ok_or_else(|| not_found(id))?;
-    let doc = crate::open_data::json_ld(&posting, &state.public_url).ok_or_else(|| {
+    let url = format!("{}/api/v1/postings/{id}", state.public_url);
+    let doc = labour_app::postings::jsonld::json_ld(&posting, &url).ok_or_else(|| {
         ApiError::new(ErrorCode::Conflict).detail(
             "Nhu cầu đào tạo không có kiểu schema.org tương ứng; chỉ tin tuyển dụng và khóa học có JSON-LD.",
             "Training needs have no schema.org type; only jobs and courses have JSON-LD.",
@@ -38,5 +39,5 @@ pub async fn get_posting_jsonld(
     })?;
     Ok(HttpResponse::Ok()
         .content_type("application/ld+json")
-        .body(crate::open_data::json_ld_text(&doc)))
+        .body(labour_app::postings::jsonld::json_ld_text(&doc)))
 }

@@ -13,7 +13,8 @@ pub mod workforce;
 
 use actix_web::{HttpRequest, HttpResponse};
 use labour_domain::ClosedSet;
-use labour_domain::statistics::{Dimension, protect};
+use labour_domain::statistics::Dimension;
+pub use labour_domain::statistics::tables::{Column, Statistic};
 use labour_store::statistics::Row;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -32,34 +33,6 @@ pub struct StatsQuery {
     by: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
     format: Option<String>,
-}
-
-/// One value column of a statistic.
-#[derive(Debug, Clone, Copy)]
-pub struct Column {
-    pub key: &'static str,
-    pub vi: &'static str,
-    pub en: &'static str,
-    /// A count of people: protected.
-    pub people: bool,
-    /// Which of the store row's values (`a` = 0 ... `d` = 3) it shows.
-    pub slot: usize,
-}
-
-/// What a statistic is: its columns, the dimensions it has,
-/// and whether rows partition the whole (so a total means something).
-#[derive(Debug, Clone, Copy)]
-pub struct Statistic {
-    pub name: &'static str,
-    pub vi: &'static str,
-    pub en: &'static str,
-    pub public: bool,
-    pub columns: &'static [Column],
-    pub dimensions: &'static [Dimension],
-    pub additive: bool,
-    /// What is counted and how it is protected, in words.
-    pub method_vi: &'static str,
-    pub method_en: &'static str,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -131,24 +104,6 @@ pub fn parse(stat: &Statistic, q: &StatsQuery) -> Result<(Dimension, Format), Ap
     Ok((dim, format))
 }
 
-/// A stored value as published; a negative one is withheld by the statistic itself.
-fn value(column: &Column, raw: i64) -> Option<i64> {
-    let raw = u64::try_from(raw).ok()?;
-    let shown = if column.people {
-        protect(raw)
-    } else {
-        Some(raw)
-    };
-    shown.map(|v| i64::try_from(v).unwrap_or(i64::MAX))
-}
-
-fn values(stat: &Statistic, raw: [i64; 4]) -> Vec<Option<i64>> {
-    stat.columns
-        .iter()
-        .map(|c| value(c, raw.get(c.slot).copied().unwrap_or(0)))
-        .collect()
-}
-
 /// The statistic's rows as the request asked: JSON, CSV or XLSX.
 pub fn respond(
     req: &HttpRequest,
@@ -159,19 +114,11 @@ pub fn respond(
     file_suffix: &str,
 ) -> Result<HttpResponse, ApiError> {
     let lang = crate::lang::from_headers(req.headers());
-    let total = stat.additive.then(|| {
-        let mut sums = [0i64; 4];
-        for r in &rows {
-            for (s, v) in sums.iter_mut().zip([r.a, r.b, r.c, r.d]) {
-                *s = s.saturating_add(v);
-            }
-        }
-        values(stat, sums)
-    });
+    let total = stat.total(rows.iter().map(|r| [r.a, r.b, r.c, r.d]));
     let shown: Vec<(String, String, Vec<Option<i64>>)> = rows
         .into_iter()
         .map(|r| {
-            let v = values(stat, [r.a, r.b, r.c, r.d]);
+            let v = stat.shown([r.a, r.b, r.c, r.d]);
             (r.key, r.label, v)
         })
         .collect();
