@@ -32,6 +32,8 @@ pub enum AuthSetupError {
     Argon2(String),
     #[error("{0}")]
     Secret(#[from] secret::SecretError),
+    #[error("{0}")]
+    Mail(#[from] labour_app::jobs::digest::MailSetupError),
 }
 
 impl AuthState {

@@ -27,6 +27,32 @@ pub struct Confirm {
     pub new_password: String,
 }
 
+impl Proof {
+    /// A token, or a phone and a code, from a request that may send any of them: both kinds at
+    /// once is refused; neither is taken as a code the person has still to fill in.
+    pub fn from_parts(
+        token: Option<String>,
+        phone: Option<String>,
+        code: Option<String>,
+    ) -> crate::Result<Proof> {
+        match (token, phone, code) {
+            (Some(token), None, None) => Ok(Proof::Token(token)),
+            (None, phone, code) => Ok(Proof::Code {
+                phone: phone.unwrap_or_default(),
+                code: code.unwrap_or_default(),
+            }),
+            _ => Err(Error::new(ErrorCode::ValidationFailed).with_errors(vec![FieldError {
+                field: "token".into(),
+                code: "token_or_code",
+                message: Text::new(
+                    "Gửi mã của liên kết (token), hoặc số điện thoại và mã (phone, code), không gửi cả hai.",
+                    "Send the link's token, or a phone and a code, not both.",
+                ),
+            }])),
+        }
+    }
+}
+
 impl std::fmt::Debug for Proof {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Proof([hidden])")
