@@ -187,14 +187,14 @@ impl ErrorCode {
                 "Organisation refused by staff",
             ),
             InvalidResetToken => (
-                InvalidRequest,
-                422,
+                Auth,
+                401,
                 "Liên kết đặt lại mật khẩu không dùng được",
                 "Password reset link not valid",
             ),
             InvalidResetCode => (
-                InvalidRequest,
-                422,
+                Auth,
+                401,
                 "Mã đặt lại mật khẩu không đúng",
                 "Password reset code not valid",
             ),

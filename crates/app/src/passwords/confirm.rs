@@ -117,12 +117,7 @@ pub async fn link_is_open(app: &App, token: &str) -> crate::Result<bool> {
 /// is signed out everywhere: whoever had the old password is out. Audited as `password_reset`.
 /// Wrong codes count against the sign-in limits of the phone and the address, and after
 /// `MAX_CODE_FAILURES` the account's open codes are given up, so a code cannot be guessed.
-pub async fn confirm(
-    app: &App,
-    auth: &Auth,
-    caller: &Caller,
-    input: Confirm,
-) -> crate::Result<()> {
+pub async fn confirm(app: &App, auth: &Auth, caller: &Caller, input: Confirm) -> crate::Result<()> {
     let mut check = FieldErrors::default();
     let phone = match &input.proof {
         Proof::Token(_) => None,
@@ -157,11 +152,9 @@ pub async fn confirm(
             attempt.wait_turn().await;
             let code = normalise_code(code);
             let hash = hash_secret(&code);
-            let account = labour_store::accounts::find_by_identifier(
-                &mut conn,
-                &Identifier::Phone(phone),
-            )
-            .await?;
+            let account =
+                labour_store::accounts::find_by_identifier(&mut conn, &Identifier::Phone(phone))
+                    .await?;
             let found = match &account {
                 Some(account) if code.len() <= MAX_SECRET_BYTES => {
                     labour_store::password_resets::find_open(

@@ -134,7 +134,10 @@ mod tests {
         let plain = normalise_code(&code);
         assert_eq!(plain.len(), CODE_CHARS);
         assert!(plain.bytes().all(|b| ALPHABET.contains(&b)));
-        assert_eq!(normalise_code(&code.to_lowercase().replace('-', " ")), plain);
+        assert_eq!(
+            normalise_code(&code.to_lowercase().replace('-', " ")),
+            plain
+        );
         assert_ne!(new_code(), code);
     }
 }

@@ -43,6 +43,8 @@ impl std::fmt::Debug for ConfirmPasswordResetRequest {
     request_body = ConfirmPasswordResetRequest,
     responses(
         (status = 204, description = "Password set; every session signed out"),
+        (status = 401, body = Problem, content_type = "application/problem+json",
+            description = "`invalid_reset_token` or `invalid_reset_code`"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
