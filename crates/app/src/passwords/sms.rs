@@ -62,7 +62,7 @@ impl SmsSender for LogSms {
     }
 }
 
-/// `+84912345678` as `+84*******678`: enough to tell two test phones apart, not to call one.
+/// `+84912345678` as `+84******678`: enough to tell two test phones apart, not to call one.
 pub fn mask(phone: &Phone) -> String {
     let number = phone.as_str();
     let keep = number.len().saturating_sub(3);
@@ -79,7 +79,7 @@ mod tests {
     #[test]
     fn a_masked_phone_keeps_only_the_country_code_and_the_last_three_digits()
     -> Result<(), labour_domain::Error> {
-        assert_eq!(mask(&Phone::parse("0912 345 678")?), "+84*******678");
+        assert_eq!(mask(&Phone::parse("0912 345 678")?), "+84******678");
         Ok(())
     }
 }
