@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod language;
+pub mod passwords;
 
 use actix_web::web;
 
@@ -9,4 +10,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     crate::assets::configure(cfg);
     language::configure(cfg);
     home::configure(cfg);
+    passwords::configure(cfg);
 }
