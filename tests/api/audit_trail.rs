@@ -639,6 +639,96 @@ async fn every_write_leaves_exactly_its_audit_events_and_a_refused_one_none() ->
     )
     .await?;
 
+    // Passwords: the worker (signed out above) gets a code from staff and sets a new password;
+    // another person changes theirs; a reset email is asked for (known or not, the same row).
+    let code_for = json!({ "phone": "0987654321" });
+    j.step(
+        &hr.auth(),
+        ("POST", "/api/v1/password-reset-codes"),
+        Some(&code_for),
+        &[],
+        403,
+        REFUSED,
+    )
+    .await?;
+    let code = j
+        .step(
+            &staff.auth(),
+            ("POST", "/api/v1/password-reset-codes"),
+            Some(&code_for),
+            &[],
+            201,
+            &["password_reset_code_issued"],
+        )
+        .await?
+        .json()["code"]
+        .clone();
+    let wrong_code =
+        json!({ "phone": "0987654321", "code": "AAAAA-AAAAA", "new_password": "mật khẩu mới 1" });
+    j.step(
+        &none,
+        ("POST", "/api/v1/password-resets/confirm"),
+        Some(&wrong_code),
+        &[],
+        401,
+        REFUSED,
+    )
+    .await?;
+    let with_code =
+        json!({ "phone": "0987654321", "code": code, "new_password": "mật khẩu mới 1" });
+    j.step(
+        &none,
+        ("POST", "/api/v1/password-resets/confirm"),
+        Some(&with_code),
+        &[],
+        204,
+        &["password_reset"],
+    )
+    .await?;
+    let changing = app
+        .account(AccountRole::User, "changing@example.vn")
+        .await?;
+    let wrong = json!({ "current_password": "not the password", "new_password": "mật khẩu mới 1" });
+    j.step(
+        &changing.auth(),
+        ("PUT", "/api/v1/me/password"),
+        Some(&wrong),
+        &[],
+        422,
+        REFUSED,
+    )
+    .await?;
+    let change = json!({ "current_password": PASSWORD, "new_password": "mật khẩu mới 1" });
+    j.step(
+        &changing.auth(),
+        ("PUT", "/api/v1/me/password"),
+        Some(&change),
+        &[],
+        204,
+        &["password_changed"],
+    )
+    .await?;
+    for email in ["changing@example.vn", "nobody@example.vn"] {
+        j.step(
+            &none,
+            ("POST", "/api/v1/password-resets"),
+            Some(&json!({ "email": email })),
+            &[],
+            202,
+            &["password_reset_requested"],
+        )
+        .await?;
+    }
+    j.step(
+        &none,
+        ("POST", "/api/v1/password-resets"),
+        Some(&json!({ "email": "not an email" })),
+        &[],
+        422,
+        REFUSED,
+    )
+    .await?;
+
     // A worker deletes their account.
     let leaving = app.account(AccountRole::User, "leaving@example.vn").await?;
     j.step(

@@ -205,6 +205,20 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
             [401, 403, 403, 403, 403, 201, 403, 401, 401],
         ),
         (
+            "PUT",
+            "/api/v1/me/password".into(),
+            Some(
+                json!({ "current_password": "not the password", "new_password": "mật khẩu mới 1" }),
+            ),
+            [401, 422, 422, 422, 422, 422, 403, 401, 401],
+        ),
+        (
+            "POST",
+            "/api/v1/password-reset-codes".into(),
+            Some(json!({ "phone": "0911111111" })),
+            [401, 403, 403, 403, 404, 404, 403, 401, 401],
+        ),
+        (
             "GET",
             "/api/v1/moderation/queue".into(),
             None,

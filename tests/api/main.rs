@@ -20,6 +20,7 @@ mod matching;
 mod open_data;
 mod openapi;
 mod organisations;
+mod passwords;
 mod postings;
 mod reference;
 mod search;

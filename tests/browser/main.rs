@@ -5,5 +5,6 @@ mod harness;
 
 mod accounts;
 mod layout;
-mod search;
+mod passwords;
 mod postings;
+mod search;

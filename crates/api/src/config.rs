@@ -101,6 +101,13 @@ pub struct AuthConfig {
     pub login_slowdown_ms: u64,
     /// Sign-ups allowed from one client address in an hour.
     pub signups_per_address: u32,
+    /// Password reset emails one client address may ask for in an hour.
+    pub password_resets_per_address: u32,
+    /// Password reset emails one email address may be sent in an hour, whoever asks.
+    pub password_resets_per_account: u32,
+    /// How staff-issued reset codes are also sent by SMS: `off` (staff hand them over only) or
+    /// `log` (development: the message is written to the log, see docs/passwords.md).
+    pub sms_sender: labour_app::passwords::sms::SmsSetting,
     pub api_key_requests_per_minute: u32,
     /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
@@ -154,6 +161,9 @@ impl Default for Config {
                 login_failures_before_slowdown: 20,
                 login_slowdown_ms: 1000,
                 signups_per_address: 20,
+                password_resets_per_address: 20,
+                password_resets_per_account: 3,
+                sms_sender: labour_app::passwords::sms::SmsSetting::Off,
                 api_key_requests_per_minute: 600,
                 trust_forwarded_for: false,
             },
@@ -229,6 +239,15 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ),
     ("LABOUR_LOGIN_SLOWDOWN_MS", "auth.login_slowdown_ms"),
     ("LABOUR_SIGNUPS_PER_ADDRESS", "auth.signups_per_address"),
+    (
+        "LABOUR_PASSWORD_RESETS_PER_ADDRESS",
+        "auth.password_resets_per_address",
+    ),
+    (
+        "LABOUR_PASSWORD_RESETS_PER_ACCOUNT",
+        "auth.password_resets_per_account",
+    ),
+    ("LABOUR_SMS_SENDER", "auth.sms_sender"),
     (
         "LABOUR_LOGIN_ATTEMPTS_PER_ACCOUNT",
         "auth.login_attempts_per_account",

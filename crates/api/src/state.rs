@@ -18,7 +18,7 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// The state for this configuration: the signing secret resolved (generated in local mode),
-    /// the password hasher and rate limits set up.
+    /// the password hasher and rate limits set up, the mailer and SMS sender of the use cases.
     pub fn new(
         config: &crate::config::Config,
         pool: Pool,
@@ -31,8 +31,11 @@ impl AppState {
             &config.data_dir,
         )?;
         let auth = crate::auth::AuthState::new(&config.auth, secret.expose_secret().as_bytes())?;
+        let mailer = labour_app::jobs::digest::Mailer::new(&config.mail, auth.jwt.clone())?;
         Ok(AppState {
-            app: labour_app::App::new(pool, search, &config.mail.public_url),
+            app: labour_app::App::new(pool, search, &config.mail.public_url)
+                .with_mailer(mailer)
+                .with_sms(config.auth.sms_sender.sender()),
             auth: std::sync::Arc::new(auth),
         })
     }

@@ -7,7 +7,9 @@ use labour_store::Pool;
 use tokio::sync::OnceCell;
 
 use crate::errors::Error;
+use crate::jobs::digest::Mailer;
 use crate::matching::Reference;
+use crate::passwords::sms::SmsSender;
 use crate::search_demand::SearchLog;
 
 #[derive(Clone)]
@@ -22,12 +24,18 @@ pub struct App {
     pub public_url: String,
     /// What people search for, counted until the next flush.
     pub search_log: SearchLog,
+    /// Sends the emails people ask for (password reset links); `None` without an SMTP server.
+    pub mailer: Option<Mailer>,
+    /// Also sends staff-issued reset codes by SMS, when one is configured.
+    pub sms: Option<Arc<dyn SmsSender>>,
 }
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
             .field("pool", &self.pool.status())
+            .field("mailer", &self.mailer.is_some())
+            .field("sms", &self.sms)
             .finish()
     }
 }
@@ -40,7 +48,21 @@ impl App {
             reference: Default::default(),
             public_url: public_url.trim_end_matches('/').to_owned(),
             search_log: Default::default(),
+            mailer: None,
+            sms: None,
         }
+    }
+
+    #[must_use]
+    pub fn with_mailer(mut self, mailer: Option<Mailer>) -> App {
+        self.mailer = mailer;
+        self
+    }
+
+    #[must_use]
+    pub fn with_sms(mut self, sms: Option<Arc<dyn SmsSender>>) -> App {
+        self.sms = sms;
+        self
     }
 
     pub async fn conn(&self) -> Result<labour_store::Conn, Error> {

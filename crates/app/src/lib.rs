@@ -23,6 +23,7 @@ pub mod me;
 pub mod notifications;
 pub mod offers;
 pub mod organisations;
+pub mod passwords;
 pub mod policy;
 pub mod postings;
 pub mod profile;

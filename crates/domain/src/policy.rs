@@ -205,6 +205,9 @@ pub enum Action {
     CreateApiKey(OrganisationFacts),
     /// Create staff accounts.
     CreateStaff,
+    /// Issue a one-time password reset code for a person's account, to hand over in person
+    /// (staff of the employment service centre).
+    IssuePasswordResetCode,
     /// Create, edit, submit and close an organisation's postings, and list them in every state.
     WritePostings(OrganisationFacts),
     /// List the postings of one's own organisations (or key's organisation), in every state.
@@ -315,6 +318,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             _ => NotFound,
         },
         Action::ManageDeclarationYears
+        | Action::IssuePasswordResetCode
         | Action::ReadStaffStatistics
         | Action::EnterIndicatorValues => match actor {
             Actor::Anonymous => Unauthenticated,
@@ -594,6 +598,7 @@ mod tests {
         expect(Action::Declare(verified),                  [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
         expect(Action::ReadDeclarations(verified),         [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ReadStaffStatistics,                [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::IssuePasswordResetCode,             [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::EnterIndicatorValues,               [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
     }

@@ -294,7 +294,7 @@ async fn serve(config: &Config, database: &Database, migrate_first: bool) -> Cli
     let jobs_pool = labour_store::db::pool(database.url(), config.database.jobs_pool_size)?;
     let search = open_search(config)?;
     let state = AppState::new(config, pool, search.clone())?;
-    let mailer = labour_app::jobs::digest::Mailer::new(&config.mail, state.auth.jwt.clone())?;
+    let mailer = state.app.mailer.clone();
     let jobs = labour_app::jobs::start(jobs_pool, search, state.search_log.clone(), mailer);
     let (server, addr) = crate::server::bind(config, state)?;
     tracing::info!(%addr, "listening");

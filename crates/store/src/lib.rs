@@ -24,6 +24,7 @@ pub mod notifications;
 pub mod occupations;
 pub mod offers;
 pub mod organisations;
+pub mod password_resets;
 pub mod postings;
 pub mod purge;
 pub mod reference;

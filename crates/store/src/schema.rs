@@ -401,6 +401,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    password_resets (id) {
+        id -> Uuid,
+        account_id -> Uuid,
+        channel -> Text,
+        secret_hash -> Bytea,
+        issued_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        failed_attempts -> Int4,
+    }
+}
+
 diesel::joinable!(zones -> communes (commune_code));
 diesel::joinable!(occupations -> occupation_groups (group_key));
 diesel::joinable!(vet_programmes -> occupations (occupation_code));
@@ -456,4 +470,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     declaration_reminders,
     kpi_values,
     search_demand,
+    password_resets,
 );

@@ -167,6 +167,28 @@ pub async fn revoke_all(
     crate::accounts::invalidate_sessions(conn, account).await
 }
 
+/// Revokes every session of an account but `keep` (the one changing the password); returns how
+/// many were revoked. Their access tokens stop working with them.
+pub async fn revoke_others(
+    conn: &mut AsyncPgConnection,
+    account: Uuid,
+    keep: Uuid,
+    reason: &str,
+) -> Result<usize, Error> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::account_id.eq(account))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(diesel::dsl::now),
+        sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)
+    .await?)
+}
+
 /// True when the session exists and is not revoked.
 pub async fn is_active(conn: &mut AsyncPgConnection, session: Uuid) -> Result<bool, Error> {
     Ok(diesel::select(diesel::dsl::exists(

@@ -32,6 +32,8 @@ pub enum AuthSetupError {
     Argon2(String),
     #[error("{0}")]
     Secret(#[from] secret::SecretError),
+    #[error("{0}")]
+    Mail(#[from] labour_app::jobs::digest::MailSetupError),
 }
 
 impl AuthState {
@@ -49,6 +51,8 @@ impl AuthState {
                 failures_before_slowdown: config.login_failures_before_slowdown,
                 slowdown: std::time::Duration::from_millis(config.login_slowdown_ms),
                 signups_per_address_hour: config.signups_per_address,
+                password_resets_per_address_hour: config.password_resets_per_address,
+                password_resets_per_account_hour: config.password_resets_per_account,
                 api_key_requests_per_minute: config.api_key_requests_per_minute,
             },
         };

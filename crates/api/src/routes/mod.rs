@@ -21,6 +21,7 @@ pub mod occupations;
 pub mod offers;
 pub mod open_data;
 pub mod organisations;
+pub mod passwords;
 pub mod postings;
 pub mod saved_searches;
 pub mod search;
@@ -55,6 +56,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(sessions::create::create_session)
                 .service(sessions::refresh::refresh_session)
                 .service(sessions::revoke::revoke_session)
+                .service(passwords::change::change_password)
+                .service(passwords::request::request_password_reset)
+                .service(passwords::confirm::confirm_password_reset)
+                .service(passwords::issue_code::issue_password_reset_code)
                 .service(me::get::get_me)
                 .service(me::profile::get_my_profile)
                 .service(me::profile::update_my_profile)

@@ -1,6 +1,6 @@
 //! In-memory rate limits: failed sign-ins per (account, address) and per address, a slowdown for
-//! an account that fails from everywhere, sign-ups per address, and requests per API key. Each
-//! process keeps its own counts.
+//! an account that fails from everywhere, sign-ups per address, password reset requests per
+//! address and per email, and requests per API key. Each process keeps its own counts.
 //!
 //! Nobody can lock an owner out (OWASP, credential stuffing): an address that keeps failing for
 //! an account is refused for that account, but a correct password from any other address is
@@ -33,6 +33,10 @@ pub struct LimitSettings {
     /// The time between two turns of an account under slowdown.
     pub slowdown: Duration,
     pub signups_per_address_hour: u32,
+    /// Password reset emails one address may ask for in an hour, whatever the addresses.
+    pub password_resets_per_address_hour: u32,
+    /// Password reset emails one email address may be sent in an hour, whoever asks.
+    pub password_resets_per_account_hour: u32,
     pub api_key_requests_per_minute: u32,
 }
 
@@ -45,6 +49,8 @@ pub struct Limits {
     turns: Mutex<HashMap<String, Instant>>,
     slowdown: Duration,
     signups: DefaultKeyedRateLimiter<IpAddr>,
+    resets_by_address: DefaultKeyedRateLimiter<IpAddr>,
+    resets_by_account: DefaultKeyedRateLimiter<String>,
     by_api_key: DefaultKeyedRateLimiter<Uuid>,
 }
 
@@ -76,6 +82,14 @@ impl Limits {
             slowdown: settings.slowdown,
             signups: RateLimiter::keyed(quota(
                 settings.signups_per_address_hour,
+                Duration::from_secs(3600),
+            )),
+            resets_by_address: RateLimiter::keyed(quota(
+                settings.password_resets_per_address_hour,
+                Duration::from_secs(3600),
+            )),
+            resets_by_account: RateLimiter::keyed(quota(
+                settings.password_resets_per_account_hour,
                 Duration::from_secs(3600),
             )),
             by_api_key: RateLimiter::keyed(quota(
@@ -140,6 +154,18 @@ impl Limits {
             Some(ip) => self.signups.check_key(&ip).map_err(wait),
             None => Ok(()),
         }
+    }
+
+    /// Counts a password reset request from `address` for the account of `account_key` (an
+    /// email, counted whether or not it has an account, so the limit reveals nothing);
+    /// `Err(seconds)` says how long to wait.
+    pub fn password_reset(&self, account_key: &str, address: Option<IpAddr>) -> Result<(), u64> {
+        if let Some(ip) = address {
+            self.resets_by_address.check_key(&ip).map_err(wait)?;
+        }
+        self.resets_by_account
+            .check_key(&account_key.to_owned())
+            .map_err(wait)
     }
 
     pub fn api_key_request(&self, key: Uuid) -> Result<(), u64> {
@@ -264,6 +290,8 @@ mod tests {
             failures_before_slowdown: 5,
             slowdown: Duration::from_millis(50),
             signups_per_address_hour: 2,
+            password_resets_per_address_hour: 3,
+            password_resets_per_account_hour: 2,
             api_key_requests_per_minute: 2,
         }
     }
@@ -330,5 +358,17 @@ mod tests {
             started.elapsed() < Duration::from_millis(50),
             "others wait not"
         );
+    }
+
+    #[test]
+    fn password_resets_are_limited_per_email_and_per_address() {
+        let limits = Limits::new(settings());
+        // Two per email an hour, whoever asks; a third email from A is the address's last.
+        assert!(limits.password_reset("a@b.vn", Some(A)).is_ok());
+        assert!(limits.password_reset("a@b.vn", Some(B)).is_ok());
+        assert!(limits.password_reset("a@b.vn", Some(B)).is_err());
+        assert!(limits.password_reset("c@b.vn", Some(A)).is_ok());
+        assert!(limits.password_reset("d@b.vn", Some(A)).is_ok());
+        assert!(limits.password_reset("e@b.vn", Some(A)).is_err());
     }
 }

@@ -32,6 +32,8 @@ pub enum ErrorCode {
     SearchUnavailable,
     Internal,
     OrganisationRefused,
+    InvalidResetToken,
+    InvalidResetCode,
 }
 
 /// Broad classes of error, for clients that only need to know what to do next.
@@ -183,6 +185,18 @@ impl ErrorCode {
                 403,
                 "Tổ chức đã bị từ chối xác minh",
                 "Organisation refused by staff",
+            ),
+            InvalidResetToken => (
+                Auth,
+                401,
+                "Liên kết đặt lại mật khẩu không dùng được",
+                "Password reset link not valid",
+            ),
+            InvalidResetCode => (
+                Auth,
+                401,
+                "Mã đặt lại mật khẩu không đúng",
+                "Password reset code not valid",
             ),
         }
     }

@@ -221,6 +221,26 @@ impl Mailer {
             .map_err(|e| e.to_string())
     }
 
+    /// Sends one plain-text email (a password reset link, say) to `to`. The error holds no
+    /// address, so it can be logged.
+    pub async fn send_text(&self, to: &str, subject: &str, body: String) -> Result<(), String> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| "the recipient is not a valid address".to_owned())?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| e.to_string())?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| describe(&e))
+    }
+
     /// The latest moment a digest was due: today's digest hour in Lạng Sơn, or yesterday's
     /// when that has not come yet. An account gets one digest after each such moment.
     pub fn due_since(&self, now: DateTime<Utc>) -> DateTime<Utc> {

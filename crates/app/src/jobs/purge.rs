@@ -1,6 +1,7 @@
 //! Deletes, every hour, what is past its use: idempotency keys after their window, refresh
 //! tokens after their expiry, sessions once no refresh token of theirs is valid, and feed events
-//! a later event of the same posting superseded, once they are older than the feed's retention.
+//! a later event of the same posting superseded, once they are older than the feed's retention,
+//! and password resets a day after they expired.
 
 use std::time::Duration;
 
@@ -23,11 +24,16 @@ pub struct Purged {
     pub sessions: usize,
     pub refresh_tokens: usize,
     pub feed_events: usize,
+    pub password_resets: usize,
 }
 
 impl Purged {
     pub fn total(&self) -> usize {
-        self.idempotency_keys + self.sessions + self.refresh_tokens + self.feed_events
+        self.idempotency_keys
+            + self.sessions
+            + self.refresh_tokens
+            + self.feed_events
+            + self.password_resets
     }
 }
 
@@ -41,6 +47,7 @@ pub async fn run_once(pool: &Pool, now: DateTime<Utc>) -> Result<Purged, JobErro
         sessions: purge::sessions(&mut conn, now).await?,
         refresh_tokens: purge::refresh_tokens(&mut conn, now).await?,
         feed_events: purge::feed_events(&mut conn, now - FEED_RETENTION).await?,
+        password_resets: labour_store::password_resets::purge_expired(&mut conn, now).await?,
     })
 }
 
@@ -56,6 +63,7 @@ pub async fn run_forever(pool: Pool) {
                 sessions = p.sessions,
                 refresh_tokens = p.refresh_tokens,
                 feed_events = p.feed_events,
+                password_resets = p.password_resets,
                 "purged what is past its use"
             ),
             Err(e) => tracing::warn!(error = %e, "could not purge; will retry"),

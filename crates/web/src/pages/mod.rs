@@ -6,6 +6,7 @@ pub mod home;
 pub mod language;
 pub mod open_postings;
 pub mod organisations;
+pub mod passwords;
 pub mod postings;
 pub mod search;
 pub mod sitemap;
@@ -26,4 +27,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     organisations::configure(cfg);
     statistics::configure(cfg);
     sitemap::configure(cfg);
+    passwords::configure(cfg);
 }
