@@ -68,6 +68,15 @@ pub async fn find(
 }
 
 /// Every commune and ward code.
+/// Every commune and ward, by name (for a form's list).
+pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<CommuneRow>, Error> {
+    Ok(communes::table
+        .select(CommuneRow::as_select())
+        .order((communes::search_key, communes::code))
+        .load(conn)
+        .await?)
+}
+
 pub async fn codes(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error> {
     Ok(communes::table.select(communes::code).load(conn).await?)
 }

@@ -3,7 +3,11 @@
 pub mod account;
 pub mod accounts;
 pub mod home;
+pub mod choices;
+pub mod labels;
 pub mod language;
+pub mod profile;
+pub mod profile_form;
 
 use actix_web::web;
 
@@ -13,4 +17,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     accounts::configure(cfg);
     account::configure(cfg);
+    profile::configure(cfg);
 }
