@@ -16,6 +16,7 @@ pub struct Choice {
 /// Occupations under their group's name (an `<optgroup>`).
 #[derive(Debug, Clone)]
 pub struct Group {
+    pub key: String,
     pub label: String,
     pub choices: Vec<Choice>,
 }
@@ -50,6 +51,7 @@ impl Choices {
             occupations: groups
                 .into_iter()
                 .map(|g| Group {
+                    key: g.key.clone(),
                     label: if en { g.name_en } else { g.name_vi },
                     choices: occupations
                         .iter()
@@ -100,6 +102,13 @@ impl Choices {
             .flat_map(|g| &g.choices)
             .find(|c| c.value == code)
             .map_or_else(|| code.to_owned(), |c| c.label.clone())
+    }
+
+    pub fn group(&self, key: &str) -> String {
+        self.occupations
+            .iter()
+            .find(|g| g.key == key)
+            .map_or_else(|| key.to_owned(), |g| g.label.clone())
     }
 
     pub fn level(&self, code: &str) -> String {

@@ -2,12 +2,17 @@
 
 pub mod account;
 pub mod accounts;
-pub mod home;
+pub mod applications;
 pub mod choices;
+pub mod home;
 pub mod labels;
 pub mod language;
+pub mod me;
+pub mod notifications;
 pub mod profile;
 pub mod profile_form;
+pub mod recommendations;
+pub mod saved_searches;
 
 use actix_web::web;
 
@@ -18,4 +23,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     accounts::configure(cfg);
     account::configure(cfg);
     profile::configure(cfg);
+    applications::configure(cfg);
+    me::configure(cfg);
+    recommendations::configure(cfg);
+    saved_searches::configure(cfg);
+    notifications::configure(cfg);
 }
