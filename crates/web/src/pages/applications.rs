@@ -241,10 +241,8 @@ async fn apply(
         None => f.to_owned(),
     });
     // The refusal in the use case's words (already applied, no profile yet) sits at the top.
-    if let (Some(detail), None) = (&e.detail, &errors.form) {
-        if errors.fields.is_empty() {
-            errors.form = Some(detail.get(lang).to_owned());
-        }
+    if let (Some(detail), None, true) = (&e.detail, &errors.form, errors.fields.is_empty()) {
+        errors.form = Some(detail.get(lang).to_owned());
     }
     let page = page_for(&ctx, &job, Some(&share), message, errors)
         .await

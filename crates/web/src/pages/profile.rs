@@ -78,7 +78,8 @@ struct ProfilePage {
 impl ProfilePage {
     fn new(ctx: &Ctx, form: ProfileForm, choices: Choices, errors: Errors) -> ProfilePage {
         let lang = ctx.lang;
-        let words = |codes: &[&'static str], f: fn(Lang, &str) -> std::borrow::Cow<'static, str>| {
+        let words = |codes: &[&'static str],
+                     f: fn(Lang, &str) -> std::borrow::Cow<'static, str>| {
             codes
                 .iter()
                 .map(|c| (*c, f(lang, c).into_owned()))
@@ -148,8 +149,10 @@ async fn show(ctx: Ctx, q: web::Query<ShowQuery>) -> Result<HttpResponse, WebErr
         }
         None => {
             // A new profile starts from the name the person signed up with.
-            let mut empty = WorkerProfile::default();
-            empty.full_name = ctx.user.clone().unwrap_or_default();
+            let empty = WorkerProfile {
+                full_name: ctx.user.clone().unwrap_or_default(),
+                ..WorkerProfile::default()
+            };
             let mut form = ProfileForm::from_profile(&empty, 0);
             form.version = String::new();
             form
@@ -164,7 +167,10 @@ async fn show(ctx: Ctx, q: web::Query<ShowQuery>) -> Result<HttpResponse, WebErr
     Ok(ctx.render(&page))
 }
 
-async fn save(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Result<HttpResponse, WebError> {
+async fn save(
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
     if ctx.user.is_none() {
         return Ok(sign_in_first(&ctx));
     }
@@ -184,9 +190,11 @@ async fn save(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Result<Http
         Err(labour_app::Error::new(ErrorCode::ValidationFailed).with_errors(found.into_vec()))
     };
     if result.is_ok() {
-        let if_match = form.version.trim().parse::<i32>().map_err(|_| {
-            labour_app::Error::new(ErrorCode::PreconditionRequired)
-        });
+        let if_match = form
+            .version
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| labour_app::Error::new(ErrorCode::PreconditionRequired));
         result = labour_app::profile::update(&ctx.state.app, &ctx.caller, profile, if_match)
             .await
             .map(drop);

@@ -352,8 +352,7 @@ impl ProfileForm {
         let expected_salary_vnd = if salary.is_empty() {
             None
         } else {
-            match labour_domain::bounds::whole_number(&salary, &labour_domain::bounds::SALARY_VND)
-            {
+            match labour_domain::bounds::whole_number(&salary, &labour_domain::bounds::SALARY_VND) {
                 Ok(v) => Some(v),
                 Err(_) => {
                     errors.add("expected_salary_vnd", t(lang, "profile.error_salary"));
@@ -372,11 +371,7 @@ impl ProfileForm {
             education: opt(&self.education),
             training_level: opt(&self.training_level),
             certificates,
-            skills: self
-                .skills
-                .lines()
-                .filter_map(opt)
-                .collect(),
+            skills: self.skills.lines().filter_map(opt).collect(),
             work_history,
             desired_occupations,
             desired_zones,
@@ -473,7 +468,10 @@ mod tests {
         assert_eq!(p.expected_salary_vnd, Some(8_000_000));
         assert!(errors.has("certificates-1-year"), "{errors:?}");
         assert_eq!(form.rename("certificates[0].level"), "certificates-1-level");
-        assert_eq!(form.rename("desired_occupations[0]"), "desired_occupations-1");
+        assert_eq!(
+            form.rename("desired_occupations[0]"),
+            "desired_occupations-1"
+        );
         assert_eq!(form.rename("desired_zones[2]"), "desired_zones");
         assert_eq!(form.rename("full_name"), "full_name");
     }

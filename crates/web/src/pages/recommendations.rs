@@ -57,7 +57,11 @@ fn shown(s: Suggestion, levels: &Levels, lang: Lang) -> Shown {
             .join(", "),
         title: d.title,
         organisation: d.organisation_name,
-        fit: crate::i18n::t_with(lang, "recommendations.fit", &[("score", &s.fit.score.to_string())]),
+        fit: crate::i18n::t_with(
+            lang,
+            "recommendations.fit",
+            &[("score", &s.fit.score.to_string())],
+        ),
         reasons: s.fit.reasons.iter().map(|r| r.text(levels, en)).collect(),
     }
 }

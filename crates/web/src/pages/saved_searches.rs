@@ -23,8 +23,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/account/saved-searches", web::get().to(list))
         .route("/account/saved-searches/new", web::get().to(new_form))
         .route("/account/saved-searches/new", web::post().to(create))
-        .route("/account/saved-searches/{id}/delete", web::get().to(delete_form))
-        .route("/account/saved-searches/{id}/delete", web::post().to(delete));
+        .route(
+            "/account/saved-searches/{id}/delete",
+            web::get().to(delete_form),
+        )
+        .route(
+            "/account/saved-searches/{id}/delete",
+            web::post().to(delete),
+        );
 }
 
 /// The search parameters a saved search watches (paging and sorting belong to one page of
@@ -223,7 +229,10 @@ async fn new_page(
     })
 }
 
-async fn new_form(ctx: Ctx, q: web::Query<Vec<(String, String)>>) -> Result<HttpResponse, WebError> {
+async fn new_form(
+    ctx: Ctx,
+    q: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
     if ctx.user.is_none() {
         return Ok(sign_in_first(&ctx));
     }
@@ -246,7 +255,10 @@ async fn new_form(ctx: Ctx, q: web::Query<Vec<(String, String)>>) -> Result<Http
     Ok(ctx.render(&page))
 }
 
-async fn create(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Result<HttpResponse, WebError> {
+async fn create(
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
     if ctx.user.is_none() {
         return Ok(sign_in_first(&ctx));
     }
