@@ -2,9 +2,9 @@
 //! on a test database: what a person sees, types and clicks, with axe-core on every page.
 
 mod harness;
-
 mod accounts;
 mod layout;
 mod passwords;
 mod postings;
 mod search;
+mod worker;

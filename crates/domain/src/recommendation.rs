@@ -41,7 +41,7 @@ impl Levels {
         codes.into_iter().map(|(_, c)| c.clone()).collect()
     }
 
-    fn name(&self, code: &str, en: bool) -> String {
+    pub fn name(&self, code: &str, en: bool) -> String {
         self.0.get(code).map_or_else(
             || code.to_owned(),
             |(_, vi, e)| if en { e.clone() } else { vi.clone() },

@@ -119,6 +119,26 @@ pub const REASONS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// What the worker agrees to by ticking each consent, in Vietnamese and English: the words
+/// every face shows beside the checkbox, so the page and the API say the same.
+pub const CONSENTS: [(&str, &str, &str); 3] = [
+    (
+        "ethnicity",
+        "Tôi đồng ý để cổng lưu dân tộc của tôi. Thông tin này chỉ dùng để đếm, dưới dạng số liệu tổng hợp, số lao động người dân tộc thiểu số được đào tạo nghề; nhóm quá ít người thì bị ẩn đi. Doanh nghiệp không bao giờ thấy thông tin này. Tôi có thể rút lại bằng cách bỏ chọn và xóa dân tộc khỏi hồ sơ.",
+        "I agree that the portal keeps my ethnic group. It is used only to count, in aggregate figures, how many ethnic-minority workers are trained; groups of very few people are hidden. Enterprises never see it. I can withdraw by unticking this and removing my ethnic group from the profile.",
+    ),
+    (
+        "citizen_id",
+        "Tôi đồng ý để cổng lưu số căn cước công dân (CCCD) của tôi, để Trung tâm Dịch vụ việc làm xác minh hồ sơ khi tôi nhận hỗ trợ đào tạo. Doanh nghiệp không bao giờ thấy số này. Tôi có thể rút lại bằng cách bỏ chọn và xóa số khỏi hồ sơ.",
+        "I agree that the portal keeps my citizen id number (CCCD), so the employment service centre can verify me when I receive training support. Enterprises never see it. I can withdraw by unticking this and removing the number from the profile.",
+    ),
+    (
+        "discoverable",
+        "Tôi đồng ý để doanh nghiệp tìm thấy hồ sơ của tôi khi họ tìm người lao động và mời tôi phỏng vấn. Họ chỉ thấy những thông tin tôi chọn chia sẻ. Tôi có thể rút lại bất cứ lúc nào bằng cách bỏ chọn.",
+        "I agree that enterprises looking for workers can find my profile and invite me to an interview. They see only what I choose to share. I can withdraw at any time by unticking this.",
+    ),
+];
+
 impl WorkerProfile {
     /// The fields enterprises see when they find this worker as a candidate.
     pub fn discoverable_fields(&self) -> Vec<String> {

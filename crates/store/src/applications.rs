@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use labour_domain::application::Status;
+use labour_domain::posting::State;
 use uuid::Uuid;
 
 use crate::Error;
@@ -80,6 +81,30 @@ pub async fn for_worker(
     Ok(applications::table
         .filter(applications::worker_id.eq(worker))
         .select(ApplicationRow::as_select())
+        .order(applications::created_at.desc())
+        .load(conn)
+        .await?)
+}
+
+/// What a worker's list of applications shows of each posting.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = postings)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct AppliedPosting {
+    pub title: String,
+    #[diesel(deserialize_as = Stored<State>)]
+    pub state: State,
+}
+
+/// The worker's applications, newest first, each with its posting's title and state.
+pub async fn for_worker_with_postings(
+    conn: &mut AsyncPgConnection,
+    worker: Uuid,
+) -> Result<Vec<(ApplicationRow, AppliedPosting)>, Error> {
+    Ok(applications::table
+        .inner_join(postings::table)
+        .filter(applications::worker_id.eq(worker))
+        .select((ApplicationRow::as_select(), AppliedPosting::as_select()))
         .order(applications::created_at.desc())
         .load(conn)
         .await?)

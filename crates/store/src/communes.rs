@@ -67,15 +67,17 @@ pub async fn find(
         .optional()?)
 }
 
+/// Every commune and ward, by name (for a form's list and the names results show).
+pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<CommuneRow>, Error> {
+    Ok(communes::table
+        .select(CommuneRow::as_select())
+        .order((communes::search_key, communes::code))
+        .load(conn)
+        .await?)
+}
+
 /// Every commune and ward code.
 pub async fn codes(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error> {
     Ok(communes::table.select(communes::code).load(conn).await?)
 }
 
-/// Every commune and ward, for the names search results show.
-pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<CommuneRow>, Error> {
-    Ok(communes::table
-        .select(CommuneRow::as_select())
-        .load(conn)
-        .await?)
-}

@@ -56,6 +56,15 @@ pub async fn all_groups(conn: &mut AsyncPgConnection) -> Result<Vec<(String, Str
         .await?)
 }
 
+/// Every occupation, by group and code (for a form's list).
+pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<OccupationRow>, Error> {
+    Ok(occupations::table
+        .select(OccupationRow::as_select())
+        .order((occupations::group_key, occupations::code))
+        .load(conn)
+        .await?)
+}
+
 pub async fn group_exists(conn: &mut AsyncPgConnection, key: &str) -> Result<bool, Error> {
     Ok(
         diesel::select(diesel::dsl::exists(occupation_groups::table.find(key)))

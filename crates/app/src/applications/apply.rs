@@ -43,8 +43,8 @@ pub async fn apply(
             .await?
             .ok_or_else(|| {
                 Error::new(ErrorCode::ValidationFailed).detail(
-                    "Hãy tạo hồ sơ trước khi ứng tuyển (PUT /api/v1/me/profile).",
-                    "Create your profile before applying (PUT /api/v1/me/profile).",
+                    "Hãy tạo hồ sơ trước khi ứng tuyển.",
+                    "Create your profile before applying.",
                 )
             })?;
         let mut errors = FieldErrors::default();

@@ -2,4 +2,4 @@
 
 pub mod update;
 
-pub use self::update::update;
+pub use self::update::{check, update};

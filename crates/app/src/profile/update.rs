@@ -56,6 +56,24 @@ fn references(p: &WorkerProfile) -> Vec<(String, Code, String)> {
     out
 }
 
+/// Every rule the profile breaks, its own and the reference data's, with its field. A form
+/// that found problems of its own (a year that is not a number) adds these to them, so the
+/// person learns everything at once.
+pub async fn check(app: &App, profile: &WorkerProfile) -> crate::Result<FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let year = u16::try_from(chrono::Datelike::year(&chrono::Utc::now())).unwrap_or(u16::MAX);
+    for (field, e) in profile.problems(year) {
+        errors.check::<()>(&field, Err(e));
+    }
+    let known = &app.reference().await?.known;
+    for (field, code, value) in references(profile) {
+        if let Some(e) = known.check(&field, code, &value) {
+            errors.push(e);
+        }
+    }
+    Ok(errors)
+}
+
 /// Checks the profile against its own rules and the reference data, then creates it, or
 /// replaces it when `if_match` names the stored version. `if_match` is the version the caller
 /// read, or the error its absence or malformation gives (answered only when a profile exists
@@ -67,18 +85,7 @@ pub async fn update(
     if_match: crate::Result<i32>,
 ) -> crate::Result<ProfileRow> {
     let account = policy::require_own_account(caller)?;
-    let mut errors = FieldErrors::default();
-    let year = u16::try_from(chrono::Datelike::year(&chrono::Utc::now())).unwrap_or(u16::MAX);
-    for (field, e) in profile.problems(year) {
-        errors.check::<()>(&field, Err(e));
-    }
-    let known = &app.reference().await?.known;
-    for (field, code, value) in references(&profile) {
-        if let Some(e) = known.check(&field, code, &value) {
-            errors.push(e);
-        }
-    }
-    errors.finish()?;
+    check(app, &profile).await?.finish()?;
     let json = serde_json::to_value(&profile).map_err(Error::internal)?;
     let addr = caller.addr_string();
     let mut conn = app.conn().await?;

@@ -2,12 +2,21 @@
 
 pub mod account;
 pub mod accounts;
+pub mod applications;
+pub mod choices;
 pub mod home;
+pub mod labels;
 pub mod language;
+pub mod me;
+pub mod notifications;
 pub mod open_postings;
 pub mod organisations;
 pub mod passwords;
 pub mod postings;
+pub mod profile;
+pub mod profile_form;
+pub mod recommendations;
+pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
 pub mod statistics;
@@ -28,4 +37,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     statistics::configure(cfg);
     sitemap::configure(cfg);
     passwords::configure(cfg);
+    profile::configure(cfg);
+    applications::configure(cfg);
+    me::configure(cfg);
+    recommendations::configure(cfg);
+    saved_searches::configure(cfg);
+    notifications::configure(cfg);
 }

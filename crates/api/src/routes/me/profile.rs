@@ -1,7 +1,7 @@
 //! `GET` and `PUT /api/v1/me/profile`: the signed-in worker's own profile.
 
 use actix_web::{HttpRequest, HttpResponse, get, put, web};
-use labour_domain::worker::REASONS;
+use labour_domain::worker::{CONSENTS, REASONS};
 use labour_store::workers::ProfileRow;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -20,6 +20,25 @@ pub struct ProfileView {
     pub version: i32,
     /// Why each optional sensitive field is asked, in the language of the request.
     pub reasons: Vec<Reason>,
+    /// What ticking each consent agrees to, in the language of the request.
+    pub consents: Vec<ConsentText>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentText {
+    /// `ethnicity`, `citizen_id` or `discoverable`.
+    pub consent: &'static str,
+    pub text: &'static str,
+}
+
+pub fn consents(lang: Lang) -> Vec<ConsentText> {
+    CONSENTS
+        .iter()
+        .map(|(consent, vi, en)| ConsentText {
+            consent,
+            text: if lang == Lang::En { en } else { vi },
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -48,6 +67,7 @@ fn view(row: ProfileRow, lang: Lang) -> HttpResponse {
             profile: row.profile,
             version: row.version,
             reasons: reasons(lang),
+            consents: consents(lang),
         })
 }
 

@@ -4,12 +4,10 @@ use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{SavedSearch, search_request};
-use crate::auth::{Caller, require_own_account};
-use crate::errors::{ApiError, FieldError, Problem};
+use super::SavedSearch;
+use crate::auth::Caller;
+use crate::errors::{ApiError, Problem};
 use crate::extract::Json;
-use crate::lang::Text;
-use crate::pagination::QueryChecker;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -47,49 +45,10 @@ pub async fn create_saved_search(
     caller: Caller,
     body: Json<SaveSearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    // Signing in comes before the body is judged.
-    require_own_account(&caller)?;
     let body = body.into_inner();
-    let kind = body.kind.as_deref().unwrap_or("job");
-    let reference = state.reference().await?;
-    let mut check = QueryChecker::default();
-    let name = body.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        check.push(FieldError {
-            field: "name".into(),
-            code: "text_length",
-            message: Text::new("Tên dài 1 đến 100 ký tự.", "A name of 1 to 100 characters."),
-        });
-    }
-    // Paging, sorting and facets belong to a page of results, not to what is watched.
-    let watched = body.query.as_object().is_some_and(|o| {
-        !o.keys()
-            .any(|k| ["page", "per_page", "sort", "facets"].contains(&k.as_str()))
-    });
-    if super::kinds(kind).is_none() {
-        check.push(FieldError {
-            field: "kind".into(),
-            code: "unknown_value",
-            message: Text::new(
-                "Loại phải là job, course, training_need hoặc all.",
-                "Kind must be job, course, training_need or all.",
-            ),
-        });
-    } else if !watched || search_request(kind, &body.query, &reference.known, &mut check).is_none()
-    {
-        check.push(FieldError {
-            field: "query".into(),
-            code: "invalid_query",
-            message: Text::new(
-                "Truy vấn là một đối tượng gồm các tham số tìm kiếm dạng chuỗi (q, occupation_group, zone, ...).",
-                "The query is an object of search parameters as strings (q, occupation_group, zone, ...).",
-            ),
-        });
-    }
-    check.finish_as_body()?;
     let input = labour_app::saved_searches::NewSearch {
-        name: name.to_owned(),
-        kind: kind.to_owned(),
+        name: body.name,
+        kind: body.kind.unwrap_or_else(|| "job".into()),
         query: body.query,
         email: body.email.unwrap_or(true),
     };

@@ -36,5 +36,3 @@ impl From<SavedSearchRow> for SavedSearch {
         }
     }
 }
-
-pub use labour_app::search_query::{kinds, saved_search_request as search_request};

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
-use crate::routes::me::profile::{ProfileView, reasons};
+use crate::routes::me::profile::{ProfileView, consents, reasons};
 use crate::state::AppState;
 
 /// A worker's profile (the worker and staff). Staff reads go to the audit log.
@@ -28,9 +28,11 @@ pub async fn get_worker_profile(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let row = labour_app::workers::profile(&state.app, &caller, id.into_inner()).await?;
+    let lang = crate::lang::from_headers(req.headers());
     Ok(HttpResponse::Ok().json(ProfileView {
         profile: row.profile,
         version: row.version,
-        reasons: reasons(crate::lang::from_headers(req.headers())),
+        reasons: reasons(lang),
+        consents: consents(lang),
     }))
 }
