@@ -107,6 +107,20 @@ impl Browser {
         })
     }
 
+    /// Signs the browser in as the session whose refresh token is `token`: the web keeps a
+    /// session's token in its cookie. (Set from a page of the portal: chromedriver refuses
+    /// WebDriver cookies for a host like 127.0.0.1; the server reads the cookie the same.)
+    pub async fn sign_in_with(&self, token: &str) -> Result<(), Error> {
+        self.open("/").await?;
+        self.client
+            .execute(
+                "document.cookie = 'lm_session=' + arguments[0] + '; path=/; SameSite=Lax';",
+                vec![json!(token)],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Opens a page of the portal; fails when it shows a missing translation.
     pub async fn open(&self, path: &str) -> Result<(), Error> {
         self.client.goto(&format!("{}{path}", self.base)).await?;
@@ -169,7 +183,17 @@ impl Browser {
     /// wait for the navigation it starts.
     async fn navigate_by(&self, target: Locator<'_>) -> Result<(), Error> {
         let old = self.client.find(Locator::Css("html")).await?;
-        self.client.find(target).await?.click().await?;
+        let element = self.client.find(target).await?;
+        // Ticking a box, choosing a radio or opening a <details> stays on the page.
+        let tag = element.tag_name().await?.to_ascii_lowercase();
+        let kind = element.attr("type").await?.unwrap_or_default();
+        if matches!(tag.as_str(), "summary" | "label" | "select" | "option")
+            || (tag == "input" && matches!(kind.as_str(), "checkbox" | "radio"))
+        {
+            element.click().await?;
+            return Ok(());
+        }
+        element.click().await?;
         let started = Instant::now();
         while old.tag_name().await.is_ok() {
             if started.elapsed() > Duration::from_secs(15) {

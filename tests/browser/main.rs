@@ -1,8 +1,8 @@
 //! The web pages in a real browser (headless chromium over WebDriver) against the real server
 //! on a test database: what a person sees, types and clicks, with axe-core on every page.
 
-mod harness;
 mod accounts;
+mod harness;
 mod layout;
 mod passwords;
 mod postings;

@@ -212,13 +212,7 @@ async fn a_signed_in_person_changes_their_password_and_stays_signed_in() -> Test
 
     browser.open("/account/password").await?;
     assert_eq!(browser.path().await?, "/sign-in?back=/account/password");
-    // Signed in as the web does: the session's token in the cookie (set from the page: the
-    // WebDriver cookie command refuses a loopback IP's cookies).
-    let cookie = format!("lm_session={}; path=/", session.refresh);
-    browser
-        .client
-        .execute("document.cookie = arguments[0];", vec![json!(cookie)])
-        .await?;
+    browser.sign_in_with(&session.refresh).await?;
     browser.open("/account/password").await?;
     assert_eq!(browser.text("h1").await?, "Đổi mật khẩu");
     browser.axe().await?;

@@ -81,21 +81,6 @@ async fn json_ld(browser: &Browser) -> Result<Value, Error> {
     Ok(serde_json::from_str(text.as_str().ok_or("no JSON-LD")?)?)
 }
 
-/// Signs the browser in as `session`'s account: the web keeps the session's token in its
-/// cookie. (Set from the page: chromedriver refuses WebDriver cookies for a host like
-/// 127.0.0.1; the server reads the cookie the same either way.)
-async fn sign_in(browser: &Browser, session: &Session) -> Result<(), Error> {
-    browser.open("/").await?;
-    browser
-        .client
-        .execute(
-            "document.cookie = 'lm_session=' + arguments[0] + '; path=/; SameSite=Lax';",
-            vec![json!(session.refresh)],
-        )
-        .await?;
-    Ok(())
-}
-
 #[actix_web::test]
 async fn a_job_page_shows_what_a_worker_needs_to_decide() -> TestResult {
     let w = world().await?;
@@ -234,7 +219,7 @@ async fn a_posting_not_published_is_the_not_found_page() -> TestResult {
     assert_eq!(browser.text("h1").await?, "Không tìm thấy trang");
     browser.axe().await?;
     // Its organisation sees it, marked as not published.
-    sign_in(&browser, &w.hr).await?;
+    browser.sign_in_with(&w.hr.refresh).await?;
     browser.open(&format!("/postings/{draft}")).await?;
     assert_eq!(browser.text("h1").await?, "Tin nháp chưa gửi duyệt");
     assert!(!browser.text(".notice").await?.is_empty());
@@ -261,7 +246,7 @@ async fn reporting_needs_sign_in_and_keeps_what_was_typed() -> TestResult {
         .app
         .account(AccountRole::User, "worker@example.vn")
         .await?;
-    sign_in(&browser, &worker).await?;
+    browser.sign_in_with(&worker.refresh).await?;
     browser.open(&format!("/postings/{}/report", w.job)).await?;
     browser.axe().await?;
     // "Something else" needs a description.

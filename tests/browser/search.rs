@@ -164,6 +164,11 @@ async fn search_journey(javascript: bool) -> TestResult {
         browser.text(".result .organisation").await?,
         "Doanh nghiệp 41"
     );
+    // The search can be saved for alerts, words and filters with it.
+    assert_eq!(
+        href(&browser, ".save-search").await?,
+        format!("/account/saved-searches/new?q=ky+thuat+dien&zone={zone}&kind=job")
+    );
     // axe runs in the page: only where scripts do.
     if javascript {
         browser.axe().await?;

@@ -80,4 +80,3 @@ pub async fn all(conn: &mut AsyncPgConnection) -> Result<Vec<CommuneRow>, Error>
 pub async fn codes(conn: &mut AsyncPgConnection) -> Result<Vec<String>, Error> {
     Ok(communes::table.select(communes::code).load(conn).await?)
 }
-

@@ -68,6 +68,16 @@ pub enum Area {
 impl Area {
     pub const EVERY: [Area; 4] = [Area::All, Area::Jobs, Area::Courses, Area::TrainingNeeds];
 
+    /// The kind a saved search of this page watches.
+    pub fn saved_kind(self) -> &'static str {
+        match self {
+            Area::All => "all",
+            Area::Jobs => "job",
+            Area::Courses => "course",
+            Area::TrainingNeeds => "training_need",
+        }
+    }
+
     pub fn path(self) -> &'static str {
         match self {
             Area::All => "/search",

@@ -49,6 +49,8 @@ struct Results {
     /// The page asked for is deeper than a search goes.
     too_deep: bool,
     first_page: String,
+    /// Saving this search for alerts (the words and filters, not the page or the order).
+    save_href: String,
     suggestions: Vec<Removal>,
     pager: Pager,
     filters_open: bool,
@@ -155,6 +157,11 @@ async fn results(ctx: Ctx, req: HttpRequest, area: Area) -> Result<HttpResponse,
         hits,
         too_deep,
         first_page: query.without_key("page").href(area.path()),
+        save_href: query
+            .without_key("page")
+            .without_key("sort")
+            .with("kind", area.saved_kind())
+            .href("/account/saved-searches/new"),
         suggestions,
         pager,
     };
