@@ -437,3 +437,90 @@ async fn a_bad_pay_comes_back_beside_its_field_and_searches_count_as_the_apis_do
     );
     Ok(())
 }
+
+/// The active element's text or value, and its tag.
+async fn focused(browser: &Browser) -> Result<(String, String), Error> {
+    let e = browser.client.active_element().await?;
+    let text = e.text().await?;
+    Ok((e.tag_name().await?, text))
+}
+
+#[actix_web::test]
+async fn a_search_can_be_done_with_the_keyboard_alone() -> TestResult {
+    const TAB: &str = "\u{E004}";
+    const ENTER: &str = "\u{E007}";
+    let app = TestApp::spawn().await?;
+    let (_, park_job) = postings(&app).await?;
+    let browser = Browser::start(&app, Options::default()).await?;
+    browser.open("/").await?;
+    // The first Tab reaches the skip link, which leads past the header to the page's content.
+    browser
+        .client
+        .active_element()
+        .await?
+        .send_keys(TAB)
+        .await?;
+    assert_eq!(focused(&browser).await?.1, "Bỏ qua, đến nội dung chính");
+    browser
+        .client
+        .active_element()
+        .await?
+        .send_keys(ENTER)
+        .await?;
+    browser
+        .client
+        .active_element()
+        .await?
+        .send_keys(TAB)
+        .await?;
+    let search = browser.client.active_element().await?;
+    assert_eq!(
+        search.attr("id").await?.as_deref(),
+        Some("q"),
+        "the search box comes next"
+    );
+    search.send_keys("ky thuat dien").await?;
+    search.send_keys(ENTER).await?;
+    for _ in 0..100 {
+        if browser.path().await?.starts_with("/search?") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(browser.path().await?, "/search?q=ky+thuat+dien");
+    // Tab on to the first result and open it with Enter; the focus is always visible.
+    let mut reached = false;
+    for _ in 0..80 {
+        browser
+            .client
+            .active_element()
+            .await?
+            .send_keys(TAB)
+            .await?;
+        let e = browser.client.active_element().await?;
+        if e.attr("href").await?.as_deref() == Some(format!("/postings/{park_job}").as_str()) {
+            let outline: String = serde_json::from_value(
+                browser
+                    .client
+                    .execute(
+                        "return getComputedStyle(document.activeElement).outlineStyle",
+                        vec![],
+                    )
+                    .await?,
+            )?;
+            assert_ne!(outline, "none", "a focused link shows its focus");
+            e.send_keys(ENTER).await?;
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "the result's link is reachable by Tab");
+    for _ in 0..100 {
+        if browser.path().await? == format!("/postings/{park_job}") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(browser.path().await?, format!("/postings/{park_job}"));
+    browser.close().await
+}

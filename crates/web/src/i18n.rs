@@ -116,3 +116,75 @@ mod tests {
         );
     }
 }
+
+/// No template carries a visible word of its own: text between tags, and the attributes people
+/// see or hear (`alt`, `title`, `placeholder`, `aria-label`), come from the catalogue.
+#[cfg(test)]
+mod templates_tests {
+    use std::path::Path;
+
+    /// `text` without the parts between `open` and `close`.
+    fn strip(text: &str, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            out.push_str(&rest[..start]);
+            match rest[start + open.len()..].find(close) {
+                Some(end) => rest = &rest[start + open.len() + end + close.len()..],
+                None => return out,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        // Entities such as &middot; are punctuation, not words.
+        let text = strip(text, "&", ";");
+        // An attribute a macro writes outside a tag (`aria-describedby="..."`) is markup.
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !w.contains('='))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn templates_have_no_untranslated_words() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut stack = vec![dir];
+        let mut found = Vec::new();
+        let mut files = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                files += 1;
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let text = strip(&text, "{#", "#}");
+                let text = strip(&text, "{%", "%}");
+                let text = strip(&text, "{{", "}}");
+                // Scripts hold data (JSON-LD), not words.
+                let text = strip(&text, "<script", "</script>");
+                let mut visible = Vec::new();
+                for attr in ["alt=\"", "title=\"", "placeholder=\"", "aria-label=\""] {
+                    for (i, _) in text.match_indices(attr) {
+                        let value = &text[i + attr.len()..];
+                        visible.extend(words(&value[..value.find('"').unwrap_or(0)]));
+                    }
+                }
+                visible.extend(words(&strip(&text, "<", ">")));
+                for w in visible {
+                    found.push(format!("{}: {w}", path.display()));
+                }
+            }
+        }
+        assert!(files > 10, "the templates were read");
+        assert!(
+            found.is_empty(),
+            "words in templates, not in the catalogue: {found:#?}"
+        );
+    }
+}
