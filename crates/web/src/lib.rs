@@ -10,6 +10,7 @@ pub mod context;
 pub mod csrf;
 pub mod error;
 pub mod form;
+pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod pages;

@@ -125,7 +125,7 @@ fn shareable(
                 ),
                 "expected_salary_vnd" => p
                     .expected_salary_vnd
-                    .map(|v| labels::vnd(lang, v))
+                    .map(|v| crate::format::vnd(lang, v))
                     .unwrap_or_default(),
                 "shift_preferences" => join(
                     p.shift_preferences

@@ -87,37 +87,5 @@ pub fn search_kind(lang: Lang, kind: &str) -> Cow<'static, str> {
 
 /// A day as people write it: 05/12/2026 in Vietnamese, 5 December 2026 in English.
 pub fn date(lang: Lang, at: DateTime<Utc>) -> String {
-    match lang {
-        Lang::Vi => at.format("%d/%m/%Y").to_string(),
-        Lang::En => at.format("%-d %B %Y").to_string(),
-    }
-}
-
-/// An amount of VND with the thousands grouped (8.000.000 đ, or 8,000,000 VND).
-pub fn vnd(lang: Lang, amount: u64) -> String {
-    let digits = amount.to_string();
-    let sep = if lang == Lang::En { ',' } else { '.' };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    match lang {
-        Lang::Vi => format!("{out} đ"),
-        Lang::En => format!("{out} VND"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_are_grouped() {
-        assert_eq!(vnd(Lang::Vi, 8_000_000), "8.000.000 đ");
-        assert_eq!(vnd(Lang::En, 950), "950 VND");
-        assert_eq!(vnd(Lang::En, 12_500), "12,500 VND");
-    }
+    crate::format::date(lang, at.date_naive())
 }

@@ -82,7 +82,7 @@ pub async fn list(
                 .find(|n| n.row.id == r.id)
                 .map(|n| n.organisation_name.clone())
                 .unwrap_or_default(),
-            deadline: r.deadline.map(|d| super::postings::format::date(lang, d)),
+            deadline: r.deadline.map(|d| crate::format::date(lang, d)),
         })
         .collect();
     let shown_to = i64::from(page.page()) * i64::from(page.per_page());

@@ -106,7 +106,7 @@ fn criteria(lang: Lang, choices: &Choices, pairs: &[(String, String)]) -> Vec<Cr
                 "shift" => each(&|v| labels::shift(lang, v).into_owned()),
                 "salary_min" => raw
                     .parse()
-                    .map_or_else(|_| raw.clone(), |v| labels::vnd(lang, v)),
+                    .map_or_else(|_| raw.clone(), |v| crate::format::vnd(lang, v)),
                 _ => raw.clone(),
             };
             Some(Criterion {

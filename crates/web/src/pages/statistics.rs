@@ -9,9 +9,9 @@ use labour_domain::statistics::Dimension;
 use labour_domain::statistics::tables::{DEMAND, SUPPLY, Statistic, TRAINING};
 use labour_store::statistics::Row;
 
-use super::postings::format;
 use crate::context::{Ctx, Page};
 use crate::error::WebError;
+use crate::format;
 use crate::lang::Lang;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

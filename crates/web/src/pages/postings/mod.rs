@@ -1,6 +1,5 @@
 //! A posting's own page (jobs, courses, training needs) and the form that reports it to staff.
 
-pub mod format;
 pub mod report;
 pub mod show;
 

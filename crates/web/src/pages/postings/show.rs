@@ -10,9 +10,9 @@ use labour_domain::organisation::Verification;
 use labour_domain::posting::Content;
 use serde::Deserialize;
 
-use super::format;
 use crate::context::{Ctx, Page};
 use crate::error::WebError;
+use crate::format;
 use crate::lang::Lang;
 
 /// One line of the page's summary list.

@@ -8,29 +8,16 @@ use crate::lang::Lang;
 
 /// A whole number with thousands separated: `8.000.000` in Vietnamese, `8,000,000` in English.
 pub fn number(n: u64, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Vi => '.',
-        Lang::En => ',',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    crate::format::number(lang, n)
 }
 
-/// A monthly pay range in VND.
+/// A monthly pay range, written as on the posting's page.
 pub fn salary(min: u64, max: u64, lang: Lang) -> String {
-    let range = if min == max {
-        number(min, lang)
-    } else {
-        format!("{} – {}", number(min, lang), number(max, lang))
+    let range = labour_domain::posting::content::Salary::Range {
+        min_vnd: min,
+        max_vnd: max,
     };
-    t_with(lang, "search.salary_range", &[("range", &range)])
+    crate::format::salary(lang, &range)
 }
 
 /// "At least so much a month", for the pay filter.
@@ -43,10 +30,7 @@ pub fn at_least(vnd: u64, lang: Lang) -> String {
 }
 
 pub fn date(day: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => day.format("%d/%m/%Y").to_string(),
-        Lang::En => day.format("%-d %b %Y").to_string(),
-    }
+    crate::format::date(lang, day)
 }
 
 /// "1 result" / "3 results".
