@@ -118,6 +118,17 @@ async fn a_worker_fills_the_profile_applies_and_sees_the_application() -> TestRe
     browser.axe().await?;
     browser.screenshot("worker-applications-360").await?;
 
+    // The posting's page now says so, instead of offering the form again.
+    browser.open(&format!("/postings/{id}")).await?;
+    assert!(
+        browser
+            .text("#applied")
+            .await?
+            .starts_with("Bạn đã ứng tuyển vào việc này ngày")
+    );
+    browser.click_text("Xem đơn của bạn").await?;
+    assert_eq!(browser.path().await?, "/account/applications");
+
     // Applying twice: the use case's refusal, at the top of the form.
     browser.open(&format!("/postings/{id}/apply")).await?;
     browser.click_text("Gửi đơn ứng tuyển").await?;

@@ -169,3 +169,18 @@ pub async fn set_status(
     })
     .await
 }
+
+/// When `worker` applied to `posting`, if they did.
+pub async fn applied_at(
+    conn: &mut AsyncPgConnection,
+    worker: Uuid,
+    posting: Uuid,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
+    Ok(applications::table
+        .filter(applications::worker_id.eq(worker))
+        .filter(applications::posting_id.eq(posting))
+        .select(applications::created_at)
+        .first(conn)
+        .await
+        .optional()?)
+}

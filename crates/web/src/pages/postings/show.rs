@@ -28,8 +28,12 @@ pub struct Fact {
 /// How a person takes the posting up.
 #[derive(Debug)]
 pub enum HowTo {
-    /// A job: the apply page, and who to contact.
-    Apply { href: String, contact: Vec<Fact> },
+    /// A job: the apply page (or the day the person applied), and who to contact.
+    Apply {
+        href: String,
+        applied: Option<String>,
+        contact: Vec<Fact>,
+    },
     /// A course: enrol with the school.
     Enrol,
     /// A training need: schools offer to run it.
@@ -90,6 +94,10 @@ pub async fn show(
     let how_to = match &content {
         Content::Job(j) => HowTo::Apply {
             href: format!("/postings/{id}/apply"),
+            applied: labour_app::applications::applied_at(&ctx.state.app, &ctx.caller, id)
+                .await
+                .map_err(|e| WebError::new(e, lang))?
+                .map(|at| crate::format::date(lang, at.date_naive())),
             contact: contact(lang, &j.contact),
         },
         Content::Course(_) => HowTo::Enrol,
