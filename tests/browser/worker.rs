@@ -151,6 +151,24 @@ async fn a_worker_fills_the_profile_applies_and_sees_the_application() -> TestRe
         "Việc làm và khóa học gợi ý cho tôi"
     );
     browser.axe().await?;
+
+    // Withdrawing, after a confirmation.
+    browser.open("/account/applications").await?;
+    browser.click(".result a[href$='/withdraw']").await?;
+    assert_eq!(browser.text("h1").await?, "Rút đơn ứng tuyển?");
+    assert_eq!(browser.text("main strong").await?, "Thợ hàn kết cấu thép");
+    browser.axe().await?;
+    browser.click("form button.warning").await?;
+    assert_eq!(browser.path().await?, "/account/applications?withdrawn=1");
+    assert_eq!(browser.text(".success").await?, "Đã rút đơn ứng tuyển.");
+    assert_eq!(browser.text(".result strong").await?, "Bạn đã rút đơn");
+    assert!(
+        browser
+            .texts(".result a[href$='/withdraw']")
+            .await?
+            .is_empty(),
+        "a withdrawn application cannot be withdrawn again"
+    );
     browser.close().await
 }
 

@@ -26,7 +26,15 @@ use crate::pages::profile_form::Fields;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/postings/{id}/apply", web::get().to(apply_form))
         .route("/postings/{id}/apply", web::post().to(apply))
-        .route("/account/applications", web::get().to(list));
+        .route("/account/applications", web::get().to(list))
+        .route(
+            "/account/applications/{id}/withdraw",
+            web::get().to(withdraw_form),
+        )
+        .route(
+            "/account/applications/{id}/withdraw",
+            web::post().to(withdraw),
+        );
 }
 
 /// Shared unless the worker unticks them: what an employer needs to judge and reach them.
@@ -253,7 +261,10 @@ async fn apply(
 /// One application as the worker's list shows it.
 #[derive(Debug)]
 struct Row {
+    id: Uuid,
     posting_id: Uuid,
+    /// The worker may still withdraw it.
+    open: bool,
     title: String,
     /// Whether the posting is still public (its page can be opened).
     public: bool,
@@ -269,11 +280,13 @@ struct ListPage {
     page: Page,
     rows: Vec<Row>,
     applied: bool,
+    withdrawn: bool,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct ListQuery {
     applied: Option<String>,
+    withdrawn: Option<String>,
 }
 
 async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, WebError> {
@@ -294,7 +307,9 @@ async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, WebErr
     let rows = rows
         .into_iter()
         .map(|(a, p)| Row {
+            id: a.id,
             posting_id: a.posting_id,
+            open: a.status.can_move(Status::Withdrawn).is_ok(),
             title: p.title,
             public: p.state.is_public(),
             status: labels::status(lang, a.status).into_owned(),
@@ -312,5 +327,67 @@ async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, WebErr
         page: ctx.page(ctx.t("applications.title")),
         rows,
         applied: q.applied.is_some(),
+        withdrawn: q.withdrawn.is_some(),
     }))
+}
+
+#[derive(Template)]
+#[template(path = "applications/withdraw.html")]
+struct WithdrawPage {
+    page: Page,
+    id: Uuid,
+    title: String,
+}
+
+/// The worker's own application with its posting's title; the not-found page for anyone
+/// else's, as the use case decides.
+async fn own_application(ctx: &Ctx, id: Uuid) -> labour_app::Result<String> {
+    let worker = labour_app::policy::require_own_account(&ctx.caller)?;
+    let mut conn = ctx.state.app.conn().await?;
+    labour_store::applications::for_worker_with_postings(&mut conn, worker)
+        .await?
+        .into_iter()
+        .find(|(a, _)| a.id == id)
+        .map(|(_, p)| p.title)
+        .ok_or_else(|| {
+            labour_app::Error::not_found("đơn ứng tuyển", "application", &id.to_string())
+        })
+}
+
+/// "Are you sure?": withdrawing cannot be undone.
+async fn withdraw_form(ctx: Ctx, id: web::Path<Uuid>) -> Result<HttpResponse, WebError> {
+    if ctx.user.is_none() {
+        return Ok(sign_in_first(&ctx));
+    }
+    let id = id.into_inner();
+    let title = own_application(&ctx, id)
+        .await
+        .map_err(|e| WebError::new(e, ctx.lang))?;
+    Ok(ctx.render(&WithdrawPage {
+        page: ctx.page(ctx.t("applications.withdraw_title")),
+        id,
+        title,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct WithdrawForm {}
+
+async fn withdraw(
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    Form(_): Form<WithdrawForm>,
+) -> Result<HttpResponse, WebError> {
+    if ctx.user.is_none() {
+        return Ok(sign_in_first(&ctx));
+    }
+    labour_app::applications::status(
+        &ctx.state.app,
+        &ctx.caller,
+        id.into_inner(),
+        labour_domain::application::Status::Withdrawn,
+    )
+    .await
+    .map_err(|e| WebError::new(e, ctx.lang))?;
+    Ok(ctx.see_other("/account/applications?withdrawn=1"))
 }
