@@ -620,3 +620,20 @@ impl TestClient {
         })
     }
 }
+
+/// A phone-only worker ("Lan", 0987654321, password `PASSWORD`) signed up, and the one-time
+/// reset code `staff` issued for that phone at the centre.
+pub async fn phone_worker_with_code(app: &TestApp, staff: &Session) -> Result<String, Error> {
+    let sign_up = json!({ "phone": "0987654321", "password": PASSWORD, "display_name": "Lan" });
+    app.json("POST", "/api/v1/accounts", &Auth::None, &sign_up)
+        .await?;
+    let res = app
+        .json(
+            "POST",
+            "/api/v1/password-reset-codes",
+            &staff.auth(),
+            &json!({ "phone": "0987654321" }),
+        )
+        .await?;
+    Ok(res.json()["code"].as_str().ok_or("no code")?.to_owned())
+}

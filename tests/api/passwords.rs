@@ -468,18 +468,7 @@ async fn staff_issue_a_code_that_a_phone_only_worker_uses_once() -> TestResult {
 async fn five_wrong_codes_give_the_code_up() -> TestResult {
     let app = TestApp::spawn().await?;
     let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
-    let sign_up = json!({ "phone": "0987654321", "password": PASSWORD, "display_name": "Lan" });
-    app.json("POST", "/api/v1/accounts", &Auth::None, &sign_up)
-        .await?;
-    let res = app
-        .json(
-            "POST",
-            "/api/v1/password-reset-codes",
-            &staff.auth(),
-            &json!({ "phone": "0987654321" }),
-        )
-        .await?;
-    let code = res.json()["code"].as_str().ok_or("no code")?.to_owned();
+    let code = labour_tests::phone_worker_with_code(&app, &staff).await?;
     let confirm = |code: &str| json!({ "phone": "0987654321", "code": code, "new_password": NEW });
     for _ in 0..5 {
         let res = app

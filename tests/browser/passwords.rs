@@ -121,18 +121,7 @@ async fn a_forgotten_password_is_reset_with_the_link_in_the_email() -> TestResul
 async fn a_phone_only_worker_sets_a_new_password_with_the_code_from_staff() -> TestResult {
     let app = TestApp::spawn().await?;
     let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
-    let sign_up = json!({ "phone": "0987654321", "password": PASSWORD, "display_name": "Lan" });
-    app.json("POST", "/api/v1/accounts", &Auth::None, &sign_up)
-        .await?;
-    let res = app
-        .json(
-            "POST",
-            "/api/v1/password-reset-codes",
-            &staff.auth(),
-            &json!({ "phone": "0987654321" }),
-        )
-        .await?;
-    let code = res.json()["code"].as_str().ok_or("no code")?.to_owned();
+    let code = labour_tests::phone_worker_with_code(&app, &staff).await?;
     let browser = Browser::start(&app, Options::default()).await?;
 
     browser.open("/forgot-password").await?;
