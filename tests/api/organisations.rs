@@ -271,3 +271,37 @@ async fn admins_make_staff_and_the_grant_is_audited() -> TestResult {
     );
     Ok(())
 }
+
+/// The demo staff, enterprise HR and school members sign in (twice seeded, added once) and land
+/// in their workspaces: staff see the moderation queue, the members their organisation's drafts.
+#[actix_web::test]
+async fn the_demo_staff_and_members_sign_in_to_their_workspaces() -> TestResult {
+    let app = TestApp::spawn().await?;
+    app.seed_demo().await?;
+    let hash = labour_api::auth::password::Hasher::new(256, 1, 1)
+        .map_err(|e| format!("{e:?}"))?
+        .hash_now(labour_tests::PASSWORD)?;
+    let mut conn = labour_store::db::connect(app.db.url()).await?;
+    assert_eq!(labour_store::demo_members::seed(&mut conn, &hash).await?, 3);
+    assert_eq!(labour_store::demo_members::seed(&mut conn, &hash).await?, 0);
+    let [staff, hr, school] =
+        ["can.bo", "tuyen.dung", "dao.tao"].map(|name| format!("{name}@demo.example.vn"));
+    let staff = app.login(&staff, labour_tests::PASSWORD).await?;
+    let queue = app
+        .call("GET", "/api/v1/moderation/queue", &staff.auth())
+        .await?;
+    assert_eq!(queue.status, 200, "{}", queue.text());
+    for (email, kind) in [(hr, "enterprise"), (school, "school")] {
+        let member = app.login(&email, labour_tests::PASSWORD).await?;
+        let me = app.call("GET", "/api/v1/me", &member.auth()).await?.json();
+        let orgs = me["organisations"].as_array().cloned().unwrap_or_default();
+        assert_eq!(orgs.len(), 1, "{me}");
+        assert_eq!(orgs[0]["kind"], kind, "{me}");
+        assert_eq!(orgs[0]["verification"], "verified", "{me}");
+        let mine = app
+            .call("GET", "/api/v1/my/postings", &member.auth())
+            .await?;
+        assert_eq!(mine.status, 200, "{}", mine.text());
+    }
+    Ok(())
+}

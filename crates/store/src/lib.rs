@@ -12,6 +12,7 @@ pub mod db;
 pub mod declarations;
 pub mod demo;
 pub mod demo_declarations;
+pub mod demo_members;
 pub mod demo_postings;
 pub mod demo_workers;
 pub mod error;
