@@ -4,6 +4,7 @@
 mod accounts;
 mod harness;
 mod layout;
+mod organisation;
 mod passwords;
 mod postings;
 mod search;

@@ -20,6 +20,7 @@ pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
 pub mod statistics;
+pub mod workspace;
 pub mod zones;
 
 use actix_web::web;
@@ -43,4 +44,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     recommendations::configure(cfg);
     saved_searches::configure(cfg);
     notifications::configure(cfg);
+    workspace::configure(cfg);
 }

@@ -59,6 +59,9 @@ struct Show {
     share_url: String,
     /// The JSON-LD, already safe inside a script element.
     json_ld: Option<String>,
+    /// A training need: a school member's way to offer, the enterprise's way to the offers.
+    offer_href: Option<String>,
+    offers_href: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +107,20 @@ pub async fn show(
         Content::TrainingNeed(_) => HowTo::Offer,
     };
     let title = content.title().to_owned();
+    let (offer_href, offers_href) = match (&content, &ctx.caller.actor) {
+        (Content::TrainingNeed(_), labour_domain::policy::Actor::Account { memberships, .. }) => (
+            (public
+                && memberships
+                    .iter()
+                    .any(|m| m.kind == labour_domain::organisation::OrganisationKind::School))
+            .then(|| format!("/postings/{id}/offer")),
+            memberships
+                .iter()
+                .any(|m| m.organisation == posting.row.organisation_id)
+                .then(|| format!("/account/postings/{id}/offers")),
+        ),
+        _ => (None, None),
+    };
     let page = Show {
         page: ctx.page(title.clone()),
         id: id.to_string(),
@@ -127,6 +144,8 @@ pub async fn show(
         reported: query.reported.is_some(),
         share_url,
         json_ld,
+        offer_href,
+        offers_href,
     };
     Ok(ctx.render(&page))
 }
