@@ -19,6 +19,7 @@ pub mod recommendations;
 pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
+pub mod staff;
 pub mod statistics;
 pub mod zones;
 
@@ -43,4 +44,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     recommendations::configure(cfg);
     saved_searches::configure(cfg);
     notifications::configure(cfg);
+    staff::configure(cfg);
 }
