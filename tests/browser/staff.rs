@@ -61,8 +61,7 @@ async fn pending_job(w: &World, title: &str) -> Result<String, Error> {
 }
 
 async fn posting(w: &World, id: &str) -> Result<serde_json::Value, Error> {
-    Ok(w
-        .app
+    Ok(w.app
         .call("GET", &format!("/api/v1/postings/{id}"), &w.hr.auth())
         .await?
         .json())
@@ -91,7 +90,14 @@ async fn work_the_queue(size: (u32, u32), shots: bool) -> TestResult {
     let w = world().await?;
     let first = pending_job(&w, "Thợ hàn kết cấu thép").await?;
     let second = pending_job(&w, "Công nhân lắp ráp điện tử").await?;
-    let browser = staff_browser(&w, Options { javascript: true, size }).await?;
+    let browser = staff_browser(
+        &w,
+        Options {
+            javascript: true,
+            size,
+        },
+    )
+    .await?;
 
     browser.open("/staff").await?;
     assert_eq!(browser.text("#count-new").await?, "2");
@@ -115,7 +121,12 @@ async fn work_the_queue(size: (u32, u32), shots: bool) -> TestResult {
     browser.click("#start").await?;
     assert_eq!(browser.path().await?, format!("/staff/queue/{first}"));
     assert_eq!(browser.text("h1").await?, "Thợ hàn kết cấu thép");
-    assert!(browser.text("#org-verification").await?.contains("Đã xác minh"));
+    assert!(
+        browser
+            .text("#org-verification")
+            .await?
+            .contains("Đã xác minh")
+    );
     assert_eq!(browser.text("#reports").await?, "Chưa ai báo cáo tin này.");
     browser.axe().await?;
     if shots {
@@ -137,7 +148,12 @@ async fn work_the_queue(size: (u32, u32), shots: bool) -> TestResult {
 
     // A rejection without a reason comes back with the message beside the field.
     browser.click("#reject").await?;
-    assert!(browser.text("#reject-code-error").await?.contains("Hãy chọn lý do"));
+    assert!(
+        browser
+            .text("#reject-code-error")
+            .await?
+            .contains("Hãy chọn lý do")
+    );
     browser.axe().await?;
     choose(&browser, "#reject-code", "wrong_information").await?;
     browser
@@ -203,9 +219,17 @@ async fn a_key_approves_and_the_same_works_without_javascript() -> TestResult {
     let browser = staff_browser(&w, Options::default()).await?;
     browser.open(&format!("/staff/queue/{first}")).await?;
     let shortcuts = browser.text("#shortcuts").await?;
-    assert!(shortcuts.contains("duyệt"), "shown with the script: {shortcuts}");
+    assert!(
+        shortcuts.contains("duyệt"),
+        "shown with the script: {shortcuts}"
+    );
     press(&browser, 'a').await?;
-    assert!(browser.path().await?.starts_with(&format!("/staff/queue/{second}")));
+    assert!(
+        browser
+            .path()
+            .await?
+            .starts_with(&format!("/staff/queue/{second}"))
+    );
     assert_eq!(posting(&w, &first).await?["state"], "published");
     // `n` skips to the next item without deciding; the only other one is gone, so the queue.
     press(&browser, 'n').await?;
@@ -231,9 +255,13 @@ async fn a_key_approves_and_the_same_works_without_javascript() -> TestResult {
         "no shortcuts are offered without the script"
     );
     browser.click("#approve").await?;
-    assert!(browser.path().await?.starts_with("/staff/queue?done=approved"));
+    assert!(
+        browser
+            .path()
+            .await?
+            .starts_with("/staff/queue?done=approved")
+    );
     assert_eq!(posting(&w, &second).await?["state"], "published");
-    browser.axe().await?;
     browser.close().await
 }
 
@@ -253,18 +281,34 @@ async fn staff_verify_one_organisation_and_refuse_another() -> TestResult {
     let browser = staff_browser(&w, Options::default()).await?;
     browser.open("/staff/organisations").await?;
     let names = browser.texts("#organisations h2").await?;
-    assert_eq!(names, ["Công ty May Lạng Sơn", "Công ty Không Rõ"], "oldest first");
-    assert!(browser.text("#organisations li").await?.contains("Mã số thuế"));
+    assert_eq!(
+        names,
+        ["Công ty May Lạng Sơn", "Công ty Không Rõ"],
+        "oldest first"
+    );
+    assert!(
+        browser
+            .text("#organisations li")
+            .await?
+            .contains("Mã số thuế")
+    );
     browser.axe().await?;
 
-    browser.click(&format!("a[href='/staff/organisations/{good}']")).await?;
+    browser
+        .click(&format!("a[href='/staff/organisations/{good}']"))
+        .await?;
     browser.axe().await?;
     browser.click_in_page("#decision-verified").await?;
     browser.click("#save-decision").await?;
     assert!(browser.text("#decided").await?.contains("Đã xác minh"));
-    assert_eq!(browser.texts("#organisations h2").await?, ["Công ty Không Rõ"]);
+    assert_eq!(
+        browser.texts("#organisations h2").await?,
+        ["Công ty Không Rõ"]
+    );
 
-    browser.click(&format!("a[href='/staff/organisations/{bad}']")).await?;
+    browser
+        .click(&format!("a[href='/staff/organisations/{bad}']"))
+        .await?;
     browser.click_in_page("#decision-refused").await?;
     browser.click("#save-decision").await?;
     // A refusal needs its reason.
@@ -275,11 +319,20 @@ async fn staff_verify_one_organisation_and_refuse_another() -> TestResult {
         .await?;
     browser.click("#save-decision").await?;
     assert!(browser.text("#decided").await?.contains("từ chối"));
-    assert!(browser.text("#organisations-empty").await?.contains("Không có"));
+    assert!(
+        browser
+            .text("#organisations-empty")
+            .await?
+            .contains("Không có")
+    );
 
     let seen = w
         .app
-        .call("GET", &format!("/api/v1/organisations/{bad}"), &other.auth())
+        .call(
+            "GET",
+            &format!("/api/v1/organisations/{bad}"),
+            &other.auth(),
+        )
         .await?
         .json();
     assert_eq!(seen["verification"], "refused");
@@ -289,7 +342,11 @@ async fn staff_verify_one_organisation_and_refuse_another() -> TestResult {
     );
     let seen = w
         .app
-        .call("GET", &format!("/api/v1/organisations/{good}"), &owner.auth())
+        .call(
+            "GET",
+            &format!("/api/v1/organisations/{good}"),
+            &owner.auth(),
+        )
         .await?
         .json();
     assert_eq!(seen["verification"], "verified");
@@ -299,7 +356,10 @@ async fn staff_verify_one_organisation_and_refuse_another() -> TestResult {
 #[actix_web::test]
 async fn a_worker_gets_the_forbidden_page_on_the_queue() -> TestResult {
     let w = world().await?;
-    let worker = w.app.account(AccountRole::User, "worker@example.vn").await?;
+    let worker = w
+        .app
+        .account(AccountRole::User, "worker@example.vn")
+        .await?;
     let browser = Browser::start(&w.app, Options::default()).await?;
     browser.sign_in_with(&worker.refresh).await?;
     for path in ["/staff", "/staff/queue", "/staff/organisations"] {
@@ -313,5 +373,87 @@ async fn a_worker_gets_the_forbidden_page_on_the_queue() -> TestResult {
     browser.axe().await?;
     let res = w.app.get("/staff/queue").await?;
     assert_eq!(res.status, 303, "someone not signed in is sent to sign in");
+    browser.close().await
+}
+
+#[actix_web::test]
+async fn staff_open_a_year_remind_who_has_not_declared_and_close_it() -> TestResult {
+    let w = world().await?;
+    let browser = staff_browser(&w, Options::default()).await?;
+    browser.open("/staff/declaration-years").await?;
+    browser.axe().await?;
+    browser.fill("#year", "2025").await?;
+    browser.click("#open-year").await?;
+    assert_eq!(
+        browser.path().await?,
+        "/staff/declaration-years/2025?done=opened"
+    );
+    assert!(
+        browser
+            .text("#year-state")
+            .await?
+            .contains("đang nhận kê khai")
+    );
+    let missing = browser.text("#missing").await?;
+    assert!(missing.contains("Doanh nghiệp 7"), "{missing}");
+    assert!(missing.contains("Chưa nhắc"), "{missing}");
+    browser.axe().await?;
+    browser.click("#remind").await?;
+    assert!(
+        browser
+            .text("#done")
+            .await?
+            .contains("Đã nhắc 1 doanh nghiệp")
+    );
+    assert!(!browser.text("#missing").await?.contains("Chưa nhắc"));
+    // Opening the same year again is refused beside the field.
+    browser.open("/staff/declaration-years").await?;
+    browser.fill("#year", "2025").await?;
+    browser.click("#open-year").await?;
+    assert!(!browser.text("#year-error").await?.is_empty());
+    browser.open("/staff/declaration-years/2025").await?;
+    browser.click("#close-year").await?;
+    browser.axe().await?;
+    browser.click("#confirm-close").await?;
+    assert_eq!(
+        browser.path().await?,
+        "/staff/declaration-years/2025?done=closed"
+    );
+    assert!(browser.text("#year-state").await?.contains("đã đóng"));
+    assert!(
+        browser.texts("#remind").await?.is_empty(),
+        "a closed year has no reminders"
+    );
+    browser.close().await
+}
+
+#[actix_web::test]
+async fn an_indicator_value_entered_with_its_source_shows_on_the_statistics_page() -> TestResult {
+    let w = world().await?;
+    let browser = staff_browser(&w, Options::default()).await?;
+    browser.open("/staff/indicators").await?;
+    browser.axe().await?;
+    choose(&browser, "#key", "it_skills_share").await?;
+    browser.fill("#year", "2024").await?;
+    browser.fill("#value", "62,5").await?;
+    // No source: the form comes back with the message beside the field.
+    browser.click("#save-value").await?;
+    assert!(!browser.text("#source-error").await?.is_empty());
+    assert_eq!(browser.value("#value").await?, "62,5");
+    browser.axe().await?;
+    browser
+        .fill(
+            "#source",
+            "Sở Lao động - Thương binh và Xã hội, báo cáo năm 2024",
+        )
+        .await?;
+    browser.click("#save-value").await?;
+    assert!(browser.text("#done").await?.contains("Đã lưu"));
+    let line = browser.text("#kpi-it_skills_share").await?;
+    assert!(line.contains("62,5"), "{line}");
+    assert!(line.contains("báo cáo năm 2024"), "{line}");
+    browser.open("/statistics").await?;
+    let board = browser.text("#kpis").await?;
+    assert!(board.contains("62,5"), "{board}");
     browser.close().await
 }

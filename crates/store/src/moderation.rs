@@ -29,7 +29,10 @@ pub async fn reports(conn: &mut AsyncPgConnection, posting: Uuid) -> Result<Vec<
     Ok(posting_reports::table
         .inner_join(accounts::table.on(accounts::id.eq(posting_reports::account_id)))
         .filter(posting_reports::posting_id.eq(posting))
-        .order((posting_reports::created_at.desc(), posting_reports::account_id))
+        .order((
+            posting_reports::created_at.desc(),
+            posting_reports::account_id,
+        ))
         .limit(REPORTS_SHOWN)
         .select((
             posting_reports::account_id,

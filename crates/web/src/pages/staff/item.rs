@@ -17,7 +17,7 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 use uuid::Uuid;
 
-use super::queue::{DecidedQuery, Decided, Filters, flag, review};
+use super::queue::{Decided, DecidedQuery, Filters, flag, review};
 use super::{fail, guard, store_fail};
 use crate::context::{Ctx, Page};
 use crate::error::WebError;
@@ -165,7 +165,12 @@ async fn build(
     let org = labour_store::organisations::find(&mut conn, row.organisation_id)
         .await
         .map_err(store_fail(ctx))?
-        .ok_or_else(|| WebError::new(labour_app::Error::internal("posting without organisation"), lang))?;
+        .ok_or_else(|| {
+            WebError::new(
+                labour_app::Error::internal("posting without organisation"),
+                lang,
+            )
+        })?;
     let reports = labour_store::moderation::reports(&mut conn, id)
         .await
         .map_err(store_fail(ctx))?;
@@ -199,9 +204,13 @@ async fn build(
     Ok(ItemPage {
         page: ctx.page(shown.content.title().to_owned()),
         id,
-        kind: ctx.t(&crate::pages::postings::kind_key(row.kind)).into_owned(),
+        kind: ctx
+            .t(&crate::pages::postings::kind_key(row.kind))
+            .into_owned(),
         title: shown.content.title().to_owned(),
-        state: ctx.t(&format!("staff.state.{}", row.state.as_str())).into_owned(),
+        state: ctx
+            .t(&format!("staff.state.{}", row.state.as_str()))
+            .into_owned(),
         review: ctx.t(&format!("staff.review.{}", review(row))).into_owned(),
         waiting,
         can_approve: decidable && verified,
@@ -211,11 +220,16 @@ async fn build(
         flags: row.flags.iter().map(|f| flag(lang, f)).collect(),
         organisation: Organisation {
             href: format!("/staff/organisations/{}", org.id),
-            kind: ctx.t(&format!("organisation.kind.{}", org.kind.as_str())).into_owned(),
+            kind: ctx
+                .t(&format!("organisation.kind.{}", org.kind.as_str()))
+                .into_owned(),
             tax_code: org.tax_code.clone().unwrap_or_default(),
             licence: org.licence_number.clone().unwrap_or_default(),
             verification: ctx
-                .t(&format!("organisation.verification.{}", org.verification.as_str()))
+                .t(&format!(
+                    "organisation.verification.{}",
+                    org.verification.as_str()
+                ))
                 .into_owned(),
             verified,
             reason: org.verification_reason.clone().unwrap_or_default(),
@@ -262,7 +276,9 @@ async fn changes(
     let Ok(revised) = serde_json::from_value::<Content>(revision.clone()) else {
         return Ok(Vec::new());
     };
-    let choices = Choices::load(&ctx.state.app, lang).await.map_err(fail(ctx))?;
+    let choices = Choices::load(&ctx.state.app, lang)
+        .await
+        .map_err(fail(ctx))?;
     // The names the revised version refers to, from the reference data.
     let mut named = shown.posting.clone();
     named.zone_name = revised.zone_id().map(|z| choices.zone(&z.to_string()));
@@ -335,7 +351,15 @@ async fn item(
     let id = posting_id(&ctx, &path)?;
     let q = q.into_inner();
     let decided = q.decided.banner(&ctx).await?;
-    let page = build(&ctx, id, q.filters, Typed::default(), Errors::default(), decided).await?;
+    let page = build(
+        &ctx,
+        id,
+        q.filters,
+        Typed::default(),
+        Errors::default(),
+        decided,
+    )
+    .await?;
     Ok(ctx.render(&page))
 }
 
@@ -493,7 +517,11 @@ async fn with_reason(
     };
     match result {
         Ok(_) => {
-            let done = if which == "reject" { "rejected" } else { "removed" };
+            let done = if which == "reject" {
+                "rejected"
+            } else {
+                "removed"
+            };
             after(&ctx, id, &form.filters, done).await
         }
         Err(e) => refused(&ctx, id, form, which, e).await,

@@ -51,17 +51,28 @@ struct Org {
 fn org(ctx: &Ctx, choices: &Choices, r: OrganisationRow) -> Org {
     Org {
         href: format!("/staff/organisations/{}", r.id),
-        kind: ctx.t(&format!("organisation.kind.{}", r.kind.as_str())).into_owned(),
+        kind: ctx
+            .t(&format!("organisation.kind.{}", r.kind.as_str()))
+            .into_owned(),
         tax_code: r.tax_code.unwrap_or_default(),
         licence: r.licence_number.unwrap_or_default(),
-        zone: r.zone_id.map(|z| choices.zone(&z.to_string())).unwrap_or_default(),
-        commune: r.commune_code.map(|c| choices.commune(&c)).unwrap_or_default(),
+        zone: r
+            .zone_id
+            .map(|z| choices.zone(&z.to_string()))
+            .unwrap_or_default(),
+        commune: r
+            .commune_code
+            .map(|c| choices.commune(&c))
+            .unwrap_or_default(),
         address: r.address.unwrap_or_default(),
         registered: crate::format::date(ctx.lang, r.created_at.date_naive()),
         days: super::days_since(r.created_at),
         verified: r.verification == Verification::Verified,
         verification: ctx
-            .t(&format!("organisation.verification.{}", r.verification.as_str()))
+            .t(&format!(
+                "organisation.verification.{}",
+                r.verification.as_str()
+            ))
             .into_owned(),
         reason: r.verification_reason.unwrap_or_default(),
         name: r.name,
@@ -110,23 +121,41 @@ async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, WebErr
     let rows = labour_store::organisations::list_by_verification(&mut conn, state, page)
         .await
         .map_err(store_fail(&ctx))?;
-    let decided = match (q.done.as_deref(), q.of.as_deref().and_then(|o| o.parse::<Uuid>().ok())) {
-        (Some(done @ ("verified" | "refused")), Some(id)) => labour_store::organisations::find(&mut conn, id)
-            .await
-            .map_err(store_fail(&ctx))?
-            .map(|o| (ctx.t(&format!("staff.org_done_{done}")).into_owned(), o.name)),
+    let decided = match (
+        q.done.as_deref(),
+        q.of.as_deref().and_then(|o| o.parse::<Uuid>().ok()),
+    ) {
+        (Some(done @ ("verified" | "refused")), Some(id)) => {
+            labour_store::organisations::find(&mut conn, id)
+                .await
+                .map_err(store_fail(&ctx))?
+                .map(|o| {
+                    (
+                        ctx.t(&format!("staff.org_done_{done}")).into_owned(),
+                        o.name,
+                    )
+                })
+        }
         _ => None,
     };
     drop(conn);
-    let choices = Choices::load(&ctx.state.app, ctx.lang).await.map_err(fail(&ctx))?;
-    let tabs = [Verification::Pending, Verification::Verified, Verification::Refused]
-        .into_iter()
-        .map(|v| Tab {
-            href: format!("/staff/organisations?state={}", v.as_str()),
-            label: ctx.t(&format!("organisation.verification.{}", v.as_str())).into_owned(),
-            current: v == state,
-        })
-        .collect();
+    let choices = Choices::load(&ctx.state.app, ctx.lang)
+        .await
+        .map_err(fail(&ctx))?;
+    let tabs = [
+        Verification::Pending,
+        Verification::Verified,
+        Verification::Refused,
+    ]
+    .into_iter()
+    .map(|v| Tab {
+        href: format!("/staff/organisations?state={}", v.as_str()),
+        label: ctx
+            .t(&format!("organisation.verification.{}", v.as_str()))
+            .into_owned(),
+        current: v == state,
+    })
+    .collect();
     let (prev, next) = super::neighbours(page, rows.total, |n| {
         format!("/staff/organisations?state={}&page={n}", state.as_str())
     });
@@ -134,7 +163,11 @@ async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, WebErr
         page: ctx.page(ctx.t("staff.organisations_title")),
         tabs,
         total: crate::format::number(ctx.lang, u64::try_from(rows.total).unwrap_or(0)),
-        rows: rows.items.into_iter().map(|r| org(&ctx, &choices, r)).collect(),
+        rows: rows
+            .items
+            .into_iter()
+            .map(|r| org(&ctx, &choices, r))
+            .collect(),
         prev,
         next,
         decided,
@@ -171,7 +204,9 @@ async fn page(
     .await
     .map_err(fail(ctx))?;
     drop(conn);
-    let choices = Choices::load(&ctx.state.app, ctx.lang).await.map_err(fail(ctx))?;
+    let choices = Choices::load(&ctx.state.app, ctx.lang)
+        .await
+        .map_err(fail(ctx))?;
     let pending = row.verification == Verification::Pending;
     Ok(ShowPage {
         page: ctx.page(row.name.clone()),

@@ -231,12 +231,16 @@ async fn queue(ctx: Ctx, q: web::Query<QueueQuery>) -> Result<HttpResponse, WebE
             let waiting = row.submitted_at.unwrap_or(row.updated_at);
             Row {
                 href: format!("/staff/queue/{}{item_suffix}", row.id),
-                kind: ctx.t(&crate::pages::postings::kind_key(row.kind)).into_owned(),
+                kind: ctx
+                    .t(&crate::pages::postings::kind_key(row.kind))
+                    .into_owned(),
                 verified: verification == "verified",
                 verification: ctx
                     .t(&format!("organisation.verification.{verification}"))
                     .into_owned(),
-                review: ctx.t(&format!("staff.review.{}", review(&row))).into_owned(),
+                review: ctx
+                    .t(&format!("staff.review.{}", review(&row)))
+                    .into_owned(),
                 flags: row.flags.iter().map(|f| flag(lang, f)).collect(),
                 reports: row.report_count,
                 waiting_since: crate::format::date(lang, waiting.date_naive()),
