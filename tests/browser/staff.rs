@@ -172,6 +172,15 @@ async fn work_the_queue(size: (u32, u32), shots: bool) -> TestResult {
     assert!(browser.text("#queue-empty").await?.contains("Không còn"));
     browser.axe().await?;
 
+    // The audit trail names who decided and why.
+    browser
+        .open(&format!("/staff/postings/{second}/history"))
+        .await?;
+    let history = browser.text("#history").await?;
+    assert!(history.contains("Từ chối"), "{history}");
+    assert!(history.contains("Mức lương ghi sai đơn vị"), "{history}");
+    browser.axe().await?;
+
     let rejected = posting(&w, &second).await?;
     assert_eq!(rejected["state"], "rejected");
     let reason = rejected["moderation_reason"].as_str().unwrap_or_default();
@@ -411,6 +420,38 @@ async fn staff_open_a_year_remind_who_has_not_declared_and_close_it() -> TestRes
     browser.fill("#year", "2025").await?;
     browser.click("#open-year").await?;
     assert!(!browser.text("#year-error").await?.is_empty());
+    // The export: the same file as the API's, for the browser's session.
+    let cookie = format!("lm_session={}", w.staff.refresh);
+    let file = w
+        .app
+        .send(
+            "GET",
+            "/staff/declaration-years/2025/declarations?format=csv",
+            &[("cookie", &cookie)],
+            None,
+        )
+        .await?;
+    assert_eq!(file.status, 200);
+    assert!(
+        file.header("content-type")
+            .unwrap_or_default()
+            .starts_with("text/csv")
+    );
+    assert!(file.text().contains("Mã số thuế"), "{}", file.text());
+    let worker = w
+        .app
+        .account(AccountRole::User, "worker@example.vn")
+        .await?;
+    let refused = w
+        .app
+        .send(
+            "GET",
+            "/staff/declaration-years/2025/declarations?format=csv",
+            &[("cookie", &format!("lm_session={}", worker.refresh))],
+            None,
+        )
+        .await?;
+    assert_eq!(refused.status, 403);
     browser.open("/staff/declaration-years/2025").await?;
     browser.click("#close-year").await?;
     browser.axe().await?;
@@ -455,5 +496,70 @@ async fn an_indicator_value_entered_with_its_source_shows_on_the_statistics_page
     browser.open("/statistics").await?;
     let board = browser.text("#kpis").await?;
     assert!(board.contains("62,5"), "{board}");
+    browser.close().await
+}
+
+#[actix_web::test]
+async fn an_admin_makes_a_staff_account_and_staff_issue_a_reset_code() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let admin = app.account(AccountRole::Admin, "admin@example.vn").await?;
+    let browser = Browser::start(&app, Options::default()).await?;
+    browser.sign_in_with(&admin.refresh).await?;
+    browser.open("/staff/accounts").await?;
+    browser.axe().await?;
+    browser.fill("#display_name", "Nguyễn Thị Hoa").await?;
+    browser.fill("#email", "hoa@example.vn").await?;
+    browser.fill("#password", "ngắn").await?;
+    browser.click("#create-account").await?;
+    assert!(!browser.text("#password-error").await?.is_empty());
+    assert_eq!(browser.value("#display_name").await?, "Nguyễn Thị Hoa");
+    assert_eq!(
+        browser.value("#password").await?,
+        "",
+        "a password never comes back"
+    );
+    browser.axe().await?;
+    browser.fill("#password", "một mật khẩu đủ dài").await?;
+    browser.click("#create-account").await?;
+    assert!(browser.text("#done").await?.contains("Đã tạo"));
+    assert!(browser.text("#accounts").await?.contains("hoa@example.vn"));
+    let hoa = app.login("hoa@example.vn", "một mật khẩu đủ dài").await?;
+    browser.close().await?;
+
+    // The new staff member issues a code for a phone-only account.
+    let sign_up = serde_json::json!({ "phone": "0987654321", "password": "mật khẩu cũ 123", "display_name": "Lan" });
+    app.json(
+        "POST",
+        "/api/v1/accounts",
+        &labour_tests::Auth::None,
+        &sign_up,
+    )
+    .await?;
+    let browser = Browser::start(&app, Options::default()).await?;
+    browser.sign_in_with(&hoa.refresh).await?;
+    browser.open("/staff").await?;
+    assert!(
+        browser.texts("a[href='/staff/accounts']").await?.is_empty(),
+        "staff are not admins"
+    );
+    browser.click("a[href='/staff/reset-codes']").await?;
+    browser.axe().await?;
+    browser.fill("#phone", "0987654321").await?;
+    browser.click("#issue-code").await?;
+    let code = browser.text("#code").await?;
+    assert_eq!(code.len(), 11, "{code}");
+    browser.axe().await?;
+    let reset = serde_json::json!({ "phone": "0987654321", "code": code, "new_password": "mật khẩu mới 456" });
+    let res = app
+        .json(
+            "POST",
+            "/api/v1/password-resets/confirm",
+            &labour_tests::Auth::None,
+            &reset,
+        )
+        .await?;
+    assert!(res.status < 300, "{} {}", res.status, res.text());
+    browser.open("/staff/accounts").await?;
+    assert_eq!(browser.text("h1").await?, "Bạn không có quyền làm việc này");
     browser.close().await
 }

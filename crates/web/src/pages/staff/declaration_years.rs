@@ -1,7 +1,9 @@
 //! `/staff/declaration-years`: the collection years of the yearly declarations, opened and
 //! closed (after a confirmation) by staff; `/staff/declaration-years/{year}`: who has not
-//! declared yet (a page at a time), when they were last reminded, and reminding them. The same
-//! use cases as `POST /api/v1/declaration-years`, `/{year}/close` and `/{year}/reminders`.
+//! declared yet (a page at a time), when they were last reminded, and reminding them; and the
+//! year's declarations as a CSV or XLSX file. The same use cases as `POST /api/v1/declaration-years`,
+//! `/{year}/close`, `/{year}/reminders` and `GET /{year}/declarations` (which a browser's cookie
+//! session cannot call: the API takes bearer tokens and API keys only).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -23,6 +25,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/staff/declaration-years/{year}/reminders",
             web::post().to(remind),
+        )
+        .route(
+            "/staff/declaration-years/{year}/declarations",
+            web::get().to(export),
         )
         .route(
             "/staff/declaration-years/{year}/close",
@@ -293,4 +299,46 @@ async fn close(
         "/staff/declaration-years/{}?done=closed",
         row.year
     )))
+}
+
+#[derive(Debug, Deserialize)]
+struct ExportQuery {
+    format: Option<String>,
+}
+
+/// The year's declarations as a file, written by the same function as the API's export.
+async fn export(
+    ctx: Ctx,
+    path: web::Path<String>,
+    q: web::Query<ExportQuery>,
+) -> Result<HttpResponse, WebError> {
+    if let Some(r) = guard(&ctx, Action::ManageDeclarationYears)? {
+        return Ok(r);
+    }
+    let row = found(&ctx, &path).await?;
+    let sheet = labour_app::declaration_years::export(&ctx.state.app, &ctx.caller, row.year)
+        .await
+        .map_err(fail(&ctx))?;
+    let (body, media, ext) = if q.format.as_deref() == Some("csv") {
+        (
+            labour_app::export::csv(&sheet),
+            labour_app::export::CSV_TYPE,
+            "csv",
+        )
+    } else {
+        (
+            labour_app::export::xlsx(&sheet),
+            labour_app::export::XLSX_TYPE,
+            "xlsx",
+        )
+    };
+    let body = body.map_err(fail(&ctx))?;
+    Ok(HttpResponse::Ok()
+        .content_type(media)
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}.{ext}\"", sheet.file_name),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(body))
 }
