@@ -8,4 +8,5 @@ mod organisation;
 mod passwords;
 mod postings;
 mod search;
+mod staff;
 mod worker;

@@ -21,6 +21,7 @@ pub mod feed;
 pub mod idempotency;
 pub mod kpis;
 pub mod migrations;
+pub mod moderation;
 pub mod notifications;
 pub mod occupations;
 pub mod offers;

@@ -19,6 +19,7 @@ pub mod recommendations;
 pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
+pub mod staff;
 pub mod statistics;
 pub mod workspace;
 pub mod zones;
@@ -45,4 +46,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     saved_searches::configure(cfg);
     notifications::configure(cfg);
     workspace::configure(cfg);
+    staff::configure(cfg);
 }

@@ -151,7 +151,7 @@ pub async fn show(
 }
 
 /// The description's paragraphs (blank lines between them in the text).
-fn paragraphs(text: &str) -> Vec<String> {
+pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -176,7 +176,7 @@ fn names<T: serde::Serialize>(lang: Lang, area: &str, values: &[T]) -> String {
         .join(", ")
 }
 
-fn facts(
+pub fn facts(
     lang: Lang,
     posting: &labour_store::postings::ForIndex,
     content: &Content,
@@ -320,7 +320,7 @@ fn facts(
 }
 
 /// Who to contact about a job: shown on its own page only (lists never carry it).
-fn contact(lang: Lang, c: &labour_domain::posting::content::Contact) -> Vec<Fact> {
+pub fn contact(lang: Lang, c: &labour_domain::posting::content::Contact) -> Vec<Fact> {
     let t = |key: &str| crate::i18n::t(lang, key).into_owned();
     let mut out = vec![Fact {
         key: "contact_name",
