@@ -51,6 +51,8 @@ struct KeysPage {
     page: Page,
     org: Org,
     keys: Vec<Key>,
+    /// Staff refused the organisation: it cannot make keys until verified again.
+    refused: bool,
     name: String,
     writes: bool,
     errors: Errors,
@@ -91,7 +93,7 @@ pub struct CreateForm {
 pub struct RevokeForm {}
 
 /// The organisation and its keys, once the policy lets the caller manage them.
-async fn keys_of(ctx: &Ctx, id: Uuid) -> Result<(Org, Vec<ApiKeyRow>), WebError> {
+async fn keys_of(ctx: &Ctx, id: Uuid) -> Result<(Org, bool, Vec<ApiKeyRow>), WebError> {
     let mut conn = ctx.state.app.conn().await.map_err(fail(ctx))?;
     let row = load_for(
         &mut conn,
@@ -105,7 +107,7 @@ async fn keys_of(ctx: &Ctx, id: Uuid) -> Result<(Org, Vec<ApiKeyRow>), WebError>
     let keys = labour_store::api_keys::list_for_organisation(&mut conn, id)
         .await
         .map_err(store_fail(ctx))?;
-    Ok((Org::of(ctx, &row), keys))
+    Ok((Org::of(ctx, &row), row.refused(), keys))
 }
 
 async fn page(
@@ -116,10 +118,11 @@ async fn page(
     errors: Errors,
     revoked: bool,
 ) -> Result<KeysPage, WebError> {
-    let (org, keys) = keys_of(ctx, id).await?;
+    let (org, refused, keys) = keys_of(ctx, id).await?;
     Ok(KeysPage {
         page: ctx.page(ctx.t("workspace.api_keys_title")),
         org,
+        refused,
         keys: keys.into_iter().map(|k| key(ctx, k)).collect(),
         name,
         writes,
@@ -168,7 +171,7 @@ pub async fn create(
     };
     match labour_app::api_keys::create(&ctx.state.app, &ctx.caller, id, input).await {
         Ok(created) => {
-            let (org, _) = keys_of(&ctx, id).await?;
+            let (org, _, _) = keys_of(&ctx, id).await?;
             let page = CreatedPage {
                 page: ctx.page(ctx.t("workspace.api_key_created_title")),
                 org,
@@ -208,7 +211,7 @@ pub async fn revoke_form(
         return Ok(sign_in_first(&ctx));
     }
     let (id, key_id) = path.into_inner();
-    let (org, keys) = keys_of(&ctx, id).await?;
+    let (org, _, keys) = keys_of(&ctx, id).await?;
     let Some(found) = keys
         .into_iter()
         .find(|k| k.id == key_id && k.revoked_at.is_none())

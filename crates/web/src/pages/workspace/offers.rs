@@ -200,6 +200,8 @@ async fn offer_page(
             .await
             .map_err(fail(ctx))?
             .into_iter()
+            // A member of the enterprise too sees every offer there; here only their schools'.
+            .filter(|(o, _)| ids.contains(&o.school_id))
             .map(|(o, school)| (o.school_id, school, state_of(ctx, o.state).1))
             .collect()
     };
