@@ -563,3 +563,63 @@ async fn an_admin_makes_a_staff_account_and_staff_issue_a_reset_code() -> TestRe
     assert_eq!(browser.text("h1").await?, "Bạn không có quyền làm việc này");
     browser.close().await
 }
+
+#[actix_web::test]
+async fn a_reported_revision_shows_its_changes_and_reporters_and_staff_remove_it() -> TestResult {
+    let w = world().await?;
+    let id = w
+        .app
+        .publish(w.org, &w.hr, &w.staff, &labour_tests::job("Thợ hàn điện"))
+        .await?;
+    let path = format!("/api/v1/postings/{id}");
+    let worker = w.app.account(AccountRole::User, "lan@example.vn").await?;
+    let report =
+        serde_json::json!({ "reason": "asks_for_money", "note": "Họ đòi đặt cọc 2 triệu." });
+    let res = w
+        .app
+        .json("POST", &format!("{path}/reports"), &worker.auth(), &report)
+        .await?;
+    assert!(res.status < 300, "{}", res.text());
+    let public = w.app.call("GET", &path, &w.hr.auth()).await?;
+    let mut edited = labour_tests::job("Thợ hàn điện (tăng lương)");
+    edited["salary"] =
+        serde_json::json!({ "type": "range", "min_vnd": 10000000, "max_vnd": 14000000 });
+    let tag = public.header("etag").unwrap_or_default().to_owned();
+    let res = w
+        .app
+        .send_json("PUT", &path, &w.hr.auth(), &[("if-match", &tag)], &edited)
+        .await?;
+    assert_eq!(res.status, 200, "{}", res.text());
+
+    let browser = staff_browser(&w, Options::default()).await?;
+    browser.open("/staff/queue?reported=true").await?;
+    let line = browser.text("#queue li").await?;
+    assert!(line.contains("Bản sửa"), "{line}");
+    assert!(line.contains("Báo cáo: 1"), "{line}");
+    browser.click("#start").await?;
+    let changes = browser.text("#changes + p + .table-scroll").await?;
+    assert!(changes.contains("Thợ hàn điện (tăng lương)"), "{changes}");
+    assert!(changes.contains("10–14 triệu đồng/tháng"), "{changes}");
+    let reports = browser.text("#reports").await?;
+    assert!(reports.contains("Đòi người lao động nộp tiền"), "{reports}");
+    assert!(reports.contains("Họ đòi đặt cọc 2 triệu."), "{reports}");
+    assert!(
+        reports.contains("lan@example.vn"),
+        "staff see the reporter: {reports}"
+    );
+    browser.axe().await?;
+    choose(&browser, "#remove-code", "asks_for_money").await?;
+    browser.click("#remove").await?;
+    assert!(
+        browser
+            .path()
+            .await?
+            .starts_with("/staff/queue?done=removed"),
+        "the queue, its filter kept: {}",
+        browser.path().await?
+    );
+    assert!(browser.path().await?.ends_with("&reported=true"));
+    let seen = w.app.call("GET", &path, &w.hr.auth()).await?.json();
+    assert_eq!(seen["state"], "removed");
+    browser.close().await
+}

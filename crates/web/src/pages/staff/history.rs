@@ -33,6 +33,19 @@ struct HistoryPage {
     entries: Vec<Entry>,
 }
 
+/// The actions the audit log records for a posting, each with its words.
+const KNOWN: [&str; 9] = [
+    "posting_create",
+    "posting_edit",
+    "posting_submit",
+    "posting_approve",
+    "posting_reject",
+    "posting_remove",
+    "posting_close",
+    "posting_expire",
+    "posting_reported",
+];
+
 /// A text field of an entry's details.
 fn detail(d: &serde_json::Value, name: &str) -> String {
     d.get(name)
@@ -96,7 +109,11 @@ async fn history(ctx: Ctx, path: web::Path<String>) -> Result<HttpResponse, WebE
         };
         entries.push(Entry {
             at: super::moment(ctx.lang, r.at),
-            action: ctx.t(&format!("staff.history.{}", r.action)).into_owned(),
+            action: if KNOWN.contains(&r.action.as_str()) {
+                ctx.t(&format!("staff.history.{}", r.action)).into_owned()
+            } else {
+                r.action.clone()
+            },
             actor,
             change: if from.is_empty() && to.is_empty() {
                 String::new()
