@@ -8,6 +8,7 @@ pub mod home;
 pub mod labels;
 pub mod language;
 pub mod me;
+pub mod my_postings;
 pub mod notifications;
 pub mod open_postings;
 pub mod organisations;
@@ -43,4 +44,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     recommendations::configure(cfg);
     saved_searches::configure(cfg);
     notifications::configure(cfg);
+    my_postings::configure(cfg);
 }

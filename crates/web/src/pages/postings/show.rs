@@ -59,6 +59,18 @@ struct Show {
     share_url: String,
     /// The JSON-LD, already safe inside a script element.
     json_ld: Option<String>,
+    /// Set when the owner previews the page before it is public.
+    preview: Option<Preview>,
+}
+
+/// What the owner's preview adds to the public page: a clear mark, and the ways to change the
+/// posting or send it to review.
+#[derive(Debug)]
+pub struct Preview {
+    pub owner_href: String,
+    pub edit_href: Option<String>,
+    /// The form that sends a draft to review, with the version read.
+    pub submit: Option<(String, i32)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,8 +139,58 @@ pub async fn show(
         reported: query.reported.is_some(),
         share_url,
         json_ld,
+        preview: None,
     };
     Ok(ctx.render(&page))
+}
+
+/// The page as workers will see it, for its owner before staff approve it (`content` may be an
+/// edit under review): marked as a preview, without the ways to apply, share or report.
+pub fn preview(ctx: &Ctx, shown: Shown, preview: Preview) -> HttpResponse {
+    let lang = ctx.lang;
+    let Shown {
+        posting,
+        content,
+        organisation,
+        level,
+    } = shown;
+    let level = level.map(|l| l.get(lang).to_owned());
+    let facts = facts(lang, &posting, &content, level);
+    let how_to = match &content {
+        Content::Job(j) => HowTo::Apply {
+            href: "#preview".to_owned(),
+            applied: None,
+            contact: contact(lang, &j.contact),
+        },
+        Content::Course(_) => HowTo::Enrol,
+        Content::TrainingNeed(_) => HowTo::Offer,
+    };
+    let title = content.title().to_owned();
+    let id = posting.row.id;
+    let page = Show {
+        page: ctx.page(title.clone()),
+        id: id.to_string(),
+        kind: ctx.t(&super::kind_key(posting.row.kind)).into_owned(),
+        title,
+        description: paragraphs(content.description()),
+        organisation_href: None,
+        organisation: organisation.name,
+        verified: organisation.verification == Verification::Verified,
+        verification: ctx
+            .t(&format!(
+                "organisation.verification.{}",
+                organisation.verification.as_str()
+            ))
+            .into_owned(),
+        facts,
+        how_to,
+        public: false,
+        reported: false,
+        share_url: format!("{}/postings/{id}", ctx.state.app.public_url),
+        json_ld: None,
+        preview: Some(preview),
+    };
+    ctx.render(&page)
 }
 
 /// The description's paragraphs (blank lines between them in the text).
