@@ -32,11 +32,20 @@ fn posting_of(path: &str) -> Result<String, Error> {
     let rest = path
         .strip_prefix("/account/postings/")
         .ok_or(format!("not an owner's page: {path}"))?;
-    Ok(rest.split(['?', '/', '#']).next().unwrap_or_default().to_owned())
+    Ok(rest
+        .split(['?', '/', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 /// A worker with a profile; `discoverable` lets enterprises find them.
-async fn worker(app: &TestApp, email: &str, name: &str, discoverable: bool) -> Result<Session, Error> {
+async fn worker(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    discoverable: bool,
+) -> Result<Session, Error> {
     let worker = app.account(AccountRole::User, email).await?;
     let profile = json!({
         "full_name": name, "commune_code": "06463", "phone": "0987654321",
@@ -54,7 +63,12 @@ async fn worker(app: &TestApp, email: &str, name: &str, discoverable: bool) -> R
     Ok(worker)
 }
 
-async fn staff_call(app: &TestApp, staff: &Session, path: &str, body: serde_json::Value) -> TestResult {
+async fn staff_call(
+    app: &TestApp,
+    staff: &Session,
+    path: &str,
+    body: serde_json::Value,
+) -> TestResult {
     let res = app.json("POST", path, &staff.auth(), &body).await?;
     if res.status != 200 {
         return Err(format!("{path}: {} {}", res.status, res.text()).into());
@@ -76,9 +90,7 @@ async fn an_enterprise_posts_a_job_corrects_a_mistake_and_shortlists_an_applican
         .await?;
     assert!(browser.text("main").await?.contains("Chưa có tin nào"));
     browser.axe().await?;
-    browser
-        .click("#new-postings a[href$='kind=job']")
-        .await?;
+    browser.click("#new-postings a[href$='kind=job']").await?;
     assert_eq!(browser.text("h1").await?, "Đăng tin tuyển dụng");
     browser.fill("#title", "Thợ hàn kết cấu thép").await?;
     browser
@@ -236,10 +248,7 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
     browser.sign_in_with(&hr.refresh).await?;
     browser.open(&format!("/account/postings/{id}")).await?;
     assert_eq!(browser.text("#state strong").await?, "Chưa được duyệt");
-    assert_eq!(
-        browser.text("#reason h2").await?,
-        "Lý do cán bộ chưa duyệt"
-    );
+    assert_eq!(browser.text("#reason h2").await?, "Lý do cán bộ chưa duyệt");
     assert!(
         browser
             .text("#reason")
@@ -283,7 +292,8 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
 }
 
 #[actix_web::test]
-async fn an_edit_of_a_live_posting_waits_for_review_while_the_approved_version_stays() -> TestResult {
+async fn an_edit_of_a_live_posting_waits_for_review_while_the_approved_version_stays() -> TestResult
+{
     let app = TestApp::spawn().await?;
     let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
     let (org, hr) = verified_enterprise(&app, "hr@example.vn", 43).await?;
@@ -312,7 +322,9 @@ async fn an_edit_of_a_live_posting_waits_for_review_while_the_approved_version_s
     // The public page still shows the approved version; the preview shows the change.
     browser.open(&format!("/postings/{id}")).await?;
     assert_eq!(browser.text("h1").await?, "Thợ hàn ca ngày");
-    browser.open(&format!("/account/postings/{id}/preview")).await?;
+    browser
+        .open(&format!("/account/postings/{id}/preview"))
+        .await?;
     assert_eq!(browser.text("h1").await?, "Thợ hàn ca ngày và ca đêm");
     browser.axe().await?;
 
@@ -348,7 +360,9 @@ async fn a_school_posts_a_course_with_its_dates_seats_tuition_and_support() -> T
         .open(&format!("/account/organisations/{school}/postings"))
         .await?;
     assert_eq!(browser.text("h1").await?, "Khóa học");
-    browser.click("#new-postings a[href$='kind=course']").await?;
+    browser
+        .click("#new-postings a[href$='kind=course']")
+        .await?;
     assert_eq!(browser.text("h1").await?, "Đăng khóa học");
     browser.fill("#title", "Hàn điện cơ bản").await?;
     browser
@@ -363,7 +377,9 @@ async fn a_school_posts_a_course_with_its_dates_seats_tuition_and_support() -> T
     browser.fill("#certificate", "Chứng chỉ sơ cấp").await?;
     browser.fill("#seats", "30").await?;
     browser.fill("#tuition_vnd", "0").await?;
-    browser.click_in_page("#learner_support-free_for_rural").await?;
+    browser
+        .click_in_page("#learner_support-free_for_rural")
+        .await?;
     browser.fill("#start_dates-0", &day(20)).await?;
     browser.fill("#start_dates-1", &day(80)).await?;
     select(&browser, "#commune_code", "06463").await?;
@@ -393,7 +409,13 @@ async fn the_candidates_page_lists_a_worker_who_opted_in() -> TestResult {
         .publish(org, &hr, &staff, &labour_tests::job("Thợ hàn MIG"))
         .await?;
     worker(&app, "an@example.vn", "Hoàng Văn An", true).await?;
-    worker(&app, "hidden@example.vn", "Người không muốn được tìm", false).await?;
+    worker(
+        &app,
+        "hidden@example.vn",
+        "Người không muốn được tìm",
+        false,
+    )
+    .await?;
     let browser = Browser::start(&app, Options::default()).await?;
     browser.sign_in_with(&hr.refresh).await?;
     browser.open(&format!("/account/postings/{id}")).await?;
@@ -407,7 +429,9 @@ async fn the_candidates_page_lists_a_worker_who_opted_in() -> TestResult {
     // Another organisation's member gets the not-found page.
     let (_, other) = verified_enterprise(&app, "other@example.vn", 45).await?;
     browser.sign_in_with(&other.refresh).await?;
-    browser.open(&format!("/account/postings/{id}/candidates")).await?;
+    browser
+        .open(&format!("/account/postings/{id}/candidates"))
+        .await?;
     assert_eq!(browser.text("h1").await?, "Không tìm thấy trang");
     browser.open(&format!("/account/postings/{id}")).await?;
     assert_eq!(browser.text("h1").await?, "Không tìm thấy trang");

@@ -380,7 +380,12 @@ impl Content {
     /// reference data (occupation, zone, commune, level) are checked by the caller.
     pub fn problems(&self, today: NaiveDate) -> Vec<(String, Error)> {
         let mut p = Problems::default();
-        p.text("title", self.title(), *B::TITLE_CHARS.start(), *B::TITLE_CHARS.end());
+        p.text(
+            "title",
+            self.title(),
+            *B::TITLE_CHARS.start(),
+            *B::TITLE_CHARS.end(),
+        );
         p.text(
             "description",
             self.description(),
@@ -398,7 +403,11 @@ impl Content {
             Content::Job(c) => {
                 p.optional_text("address", c.address.as_deref(), B::ADDRESS_CHARS);
                 p.bounded("headcount", u64::from(c.headcount), &B::HEADCOUNT);
-                p.bounded("experience_years", u64::from(c.experience_years), &B::EXPERIENCE_YEARS);
+                p.bounded(
+                    "experience_years",
+                    u64::from(c.experience_years),
+                    &B::EXPERIENCE_YEARS,
+                );
                 p.list("skills", &c.skills, B::SKILLS.0, B::SKILLS.1);
                 p.list("languages", &c.languages, B::LANGUAGES.0, B::LANGUAGES.1);
                 if let Salary::Range { min_vnd, max_vnd } = c.salary {
@@ -436,10 +445,18 @@ impl Content {
                 }
             }
             Content::Course(c) => {
-                p.bounded("duration_weeks", u64::from(c.duration_weeks), &B::DURATION_WEEKS);
+                p.bounded(
+                    "duration_weeks",
+                    u64::from(c.duration_weeks),
+                    &B::DURATION_WEEKS,
+                );
                 p.bounded("seats", u64::from(c.seats), &B::SEATS);
                 p.bounded("tuition_vnd", c.tuition_vnd, &B::TUITION_VND);
-                p.optional_text("support_note", c.support_note.as_deref(), B::SUPPORT_NOTE_CHARS);
+                p.optional_text(
+                    "support_note",
+                    c.support_note.as_deref(),
+                    B::SUPPORT_NOTE_CHARS,
+                );
                 p.optional_text("address", c.address.as_deref(), B::ADDRESS_CHARS);
                 p.text(
                     "certificate",

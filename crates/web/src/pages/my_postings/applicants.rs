@@ -182,15 +182,10 @@ pub async fn list(
         .map_err(|e| WebError::new(labour_app::Error::internal(e), lang))?;
     let (row, found) = async {
         let mut conn = ctx.state.app.conn().await?;
-        let row = labour_app::postings::load_for(
-            &mut conn,
-            &ctx.caller,
-            id,
-            Action::ManageApplications,
-        )
-        .await?;
-        let found =
-            labour_store::applications::page_for_posting(&mut conn, id, request).await?;
+        let row =
+            labour_app::postings::load_for(&mut conn, &ctx.caller, id, Action::ManageApplications)
+                .await?;
+        let found = labour_store::applications::page_for_posting(&mut conn, id, request).await?;
         Ok::<_, labour_app::Error>((row, found))
     }
     .await

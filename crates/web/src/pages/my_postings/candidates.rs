@@ -87,7 +87,11 @@ pub async fn list(ctx: Ctx, path: web::Path<String>) -> Result<HttpResponse, Web
                 .and_then(|n| n.as_str())
                 .map(str::to_owned)
                 .unwrap_or_else(|| {
-                    t_with(lang, "my_postings.candidate_number", &[("n", &(i + 1).to_string())])
+                    t_with(
+                        lang,
+                        "my_postings.candidate_number",
+                        &[("n", &(i + 1).to_string())],
+                    )
                 }),
             fit: t_with(
                 lang,

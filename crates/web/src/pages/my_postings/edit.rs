@@ -112,10 +112,7 @@ impl Hints {
             tuition: t_with(
                 lang,
                 "my_postings.hint_tuition",
-                &[(
-                    "max",
-                    &crate::format::vnd(lang, *B::TUITION_VND.end()),
-                )],
+                &[("max", &crate::format::vnd(lang, *B::TUITION_VND.end()))],
             ),
             support_note: at_most(lang, B::SUPPORT_NOTE_CHARS),
             certificate: chars(lang, &B::CERTIFICATE_CHARS),
@@ -134,7 +131,12 @@ impl Hints {
 fn words(lang: Lang, area: &str, codes: &[&'static str]) -> Vec<(&'static str, String)> {
     codes
         .iter()
-        .map(|c| (*c, crate::i18n::t(lang, &format!("posting.{area}.{c}")).into_owned()))
+        .map(|c| {
+            (
+                *c,
+                crate::i18n::t(lang, &format!("posting.{area}.{c}")).into_owned(),
+            )
+        })
         .collect()
 }
 
@@ -226,7 +228,10 @@ pub struct NewQuery {
 }
 
 /// The kind asked for, if this organisation posts it; else the first it posts.
-fn kind_for(asked: Option<&str>, organisation: labour_domain::organisation::OrganisationKind) -> Kind {
+fn kind_for(
+    asked: Option<&str>,
+    organisation: labour_domain::organisation::OrganisationKind,
+) -> Kind {
     use strum::IntoEnumIterator;
     asked
         .and_then(|k| Kind::parse(k).ok())
@@ -283,7 +288,11 @@ fn read(lang: Lang, form: &mut PostingForm) -> Result<Content, Errors> {
 
 /// The status and errors of a use case's refusal, or the refusal as a page when it is not
 /// about the form.
-fn refused(lang: Lang, form: &PostingForm, e: labour_app::Error) -> Result<(StatusCode, Errors), WebError> {
+fn refused(
+    lang: Lang,
+    form: &PostingForm,
+    e: labour_app::Error,
+) -> Result<(StatusCode, Errors), WebError> {
     let status = match e.code {
         ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
@@ -319,22 +328,32 @@ pub async fn create(
     let fields = Fields(pairs);
     let send = fields.one("send") == "review";
     let mut form = PostingForm::from_fields(&fields);
-    form.kind = kind_for(Some(&form.kind), organisation.kind).as_str().to_owned();
+    form.kind = kind_for(Some(&form.kind), organisation.kind)
+        .as_str()
+        .to_owned();
     let (status, errors) = match read(lang, &mut form) {
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
         Ok(content) => {
-            let render = |row: labour_store::postings::PostingRow| {
-                serde_json::json!({ "id": row.id, "version": row.version })
-            };
-            match labour_app::postings::create(&ctx.state.app, &ctx.caller, id, content, None, render)
-                .await
+            let render = |row: labour_store::postings::PostingRow| serde_json::json!({ "id": row.id, "version": row.version });
+            match labour_app::postings::create(
+                &ctx.state.app,
+                &ctx.caller,
+                id,
+                content,
+                None,
+                render,
+            )
+            .await
             {
                 Ok(created) => {
                     let posting: Uuid = created.body["id"]
                         .as_str()
                         .and_then(|s| s.parse().ok())
                         .ok_or_else(|| {
-                            WebError::new(labour_app::Error::internal("created without an id"), lang)
+                            WebError::new(
+                                labour_app::Error::internal("created without an id"),
+                                lang,
+                            )
                         })?;
                     let mut done = "draft";
                     if send {

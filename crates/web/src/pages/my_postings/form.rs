@@ -130,7 +130,10 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(d);
     }
-    let parts: Vec<&str> = text.split(['/', '-', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = text
+        .split(['/', '-', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
     let [d, m, y] = parts.as_slice() else {
         return None;
     };
@@ -337,11 +340,25 @@ impl PostingForm {
                     Salary::Negotiable
                 } else {
                     Salary::Range {
-                        min_vnd: r.number("salary_min", &self.salary_min, &B::POSTING_SALARY_VND, true),
-                        max_vnd: r.number("salary_max", &self.salary_max, &B::POSTING_SALARY_VND, true),
+                        min_vnd: r.number(
+                            "salary_min",
+                            &self.salary_min,
+                            &B::POSTING_SALARY_VND,
+                            true,
+                        ),
+                        max_vnd: r.number(
+                            "salary_max",
+                            &self.salary_max,
+                            &B::POSTING_SALARY_VND,
+                            true,
+                        ),
                     }
                 };
-                let shifts = self.shifts.iter().filter_map(|s| r.closed::<Shift>("shifts", s)).collect();
+                let shifts = self
+                    .shifts
+                    .iter()
+                    .filter_map(|s| r.closed::<Shift>("shifts", s))
+                    .collect();
                 let benefits = self
                     .benefits
                     .iter()
@@ -393,7 +410,9 @@ impl PostingForm {
                         .required_serde("purpose", &self.purpose)
                         .unwrap_or(TrainingPurpose::NewTraining),
                     period_start,
-                    period_end: r.day("period_end", &self.period_end).unwrap_or(period_start),
+                    period_end: r
+                        .day("period_end", &self.period_end)
+                        .unwrap_or(period_start),
                     place: r
                         .required_serde("place", &self.place)
                         .unwrap_or(TrainingPlace::AtSchool),
@@ -401,7 +420,8 @@ impl PostingForm {
                         "yes" => true,
                         "no" => false,
                         _ => {
-                            r.errors.add("commits_to_hire", t(lang, "my_postings.error_choose"));
+                            r.errors
+                                .add("commits_to_hire", t(lang, "my_postings.error_choose"));
                             false
                         }
                     },
@@ -431,7 +451,8 @@ impl PostingForm {
                     }
                 }
                 if start_dates.is_empty() {
-                    r.errors.add("start_dates-0", t(lang, "my_postings.error_start_dates"));
+                    r.errors
+                        .add("start_dates-0", t(lang, "my_postings.error_start_dates"));
                     // Stands in for the missing date, so the rules do not say it twice.
                     start_dates.push(today);
                     self.start_rows.push(0);
@@ -465,7 +486,8 @@ impl PostingForm {
                     commune_code,
                     address: opt(&self.address),
                     certificate: self.certificate.trim().to_owned(),
-                    partner_organisation_id: r.uuid("partner_organisation_id", &self.partner_organisation_id),
+                    partner_organisation_id: r
+                        .uuid("partner_organisation_id", &self.partner_organisation_id),
                     answers_need_id: r.uuid("answers_need_id", &self.answers_need_id),
                     enrolment_deadline: r
                         .optional_day("enrolment_deadline", &self.enrolment_deadline),
@@ -552,7 +574,8 @@ impl Reader<'_> {
     fn day(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
         let found = parse_day(text);
         if found.is_none() {
-            self.errors.add(field, t(self.lang, "my_postings.error_date"));
+            self.errors
+                .add(field, t(self.lang, "my_postings.error_date"));
         }
         found
     }
@@ -573,7 +596,8 @@ impl Reader<'_> {
         match text.parse() {
             Ok(id) => Some(id),
             Err(_) => {
-                self.errors.add(field, t(self.lang, "my_postings.error_choose"));
+                self.errors
+                    .add(field, t(self.lang, "my_postings.error_choose"));
                 None
             }
         }
@@ -584,7 +608,8 @@ impl Reader<'_> {
             Ok(v) => Some(v),
             Err(_) => {
                 if !self.errors.has(field) {
-                    self.errors.add(field, t(self.lang, "my_postings.error_choose"));
+                    self.errors
+                        .add(field, t(self.lang, "my_postings.error_choose"));
                 }
                 None
             }
@@ -596,14 +621,19 @@ impl Reader<'_> {
             Ok(v) => Some(v),
             Err(_) => {
                 if !self.errors.has(field) {
-                    self.errors.add(field, t(self.lang, "my_postings.error_choose"));
+                    self.errors
+                        .add(field, t(self.lang, "my_postings.error_choose"));
                 }
                 None
             }
         }
     }
 
-    fn required_serde<T: serde::de::DeserializeOwned>(&mut self, field: &str, text: &str) -> Option<T> {
+    fn required_serde<T: serde::de::DeserializeOwned>(
+        &mut self,
+        field: &str,
+        text: &str,
+    ) -> Option<T> {
         self.serde(field, text)
     }
 }

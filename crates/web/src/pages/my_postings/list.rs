@@ -107,7 +107,9 @@ pub async fn list(
         .map(|r| Row {
             id: r.id,
             title: r.title.clone(),
-            kind: ctx.t(&crate::pages::postings::kind_key(r.kind)).into_owned(),
+            kind: ctx
+                .t(&crate::pages::postings::kind_key(r.kind))
+                .into_owned(),
             state: super::state_words(lang, r.state, r.revision.is_some()),
             state_class: super::state_class(r.state),
             updated: crate::pages::labels::date(lang, r.updated_at),
@@ -119,7 +121,8 @@ pub async fn list(
         .map(|k| {
             (
                 k.as_str(),
-                ctx.t(&format!("my_postings.new_{}", k.as_str())).into_owned(),
+                ctx.t(&format!("my_postings.new_{}", k.as_str()))
+                    .into_owned(),
             )
         })
         .collect();

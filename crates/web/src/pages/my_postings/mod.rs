@@ -37,11 +37,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(edit::create),
     )
     .route("/account/postings/{id}", web::get().to(owner::show))
-    .route("/account/postings/{id}/edit", web::get().to(edit::edit_form))
+    .route(
+        "/account/postings/{id}/edit",
+        web::get().to(edit::edit_form),
+    )
     .route("/account/postings/{id}/edit", web::post().to(edit::update))
-    .route("/account/postings/{id}/preview", web::get().to(preview::show))
-    .route("/account/postings/{id}/submit", web::post().to(owner::submit))
-    .route("/account/postings/{id}/close", web::get().to(owner::close_form))
+    .route(
+        "/account/postings/{id}/preview",
+        web::get().to(preview::show),
+    )
+    .route(
+        "/account/postings/{id}/submit",
+        web::post().to(owner::submit),
+    )
+    .route(
+        "/account/postings/{id}/close",
+        web::get().to(owner::close_form),
+    )
     .route("/account/postings/{id}/close", web::post().to(owner::close))
     .route(
         "/account/postings/{id}/applicants",

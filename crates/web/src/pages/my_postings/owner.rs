@@ -78,7 +78,11 @@ fn t(lang: Lang, key: &str) -> String {
 /// last change of a live posting was not accepted, or what the last refusal said while it is
 /// under review again.
 fn reason(lang: Lang, o: &Owned) -> Option<(String, String)> {
-    let text = o.row.moderation_reason.clone().filter(|r| !r.trim().is_empty())?;
+    let text = o
+        .row
+        .moderation_reason
+        .clone()
+        .filter(|r| !r.trim().is_empty())?;
     let heading = match (o.row.state, o.row.revision.is_some()) {
         (State::Rejected, _) => "my_postings.reason_rejected",
         (State::Removed, _) => "my_postings.reason_removed",
@@ -118,7 +122,10 @@ const ACTIONS: [&str; 11] = [
 ];
 
 fn state_of(details: &serde_json::Value, key: &str) -> Option<State> {
-    details.get(key)?.as_str().and_then(|s| State::parse(s).ok())
+    details
+        .get(key)?
+        .as_str()
+        .and_then(|s| State::parse(s).ok())
 }
 
 fn step(lang: Lang, r: labour_store::audit::AuditRow) -> Step {
@@ -212,7 +219,9 @@ pub async fn show(
         id,
         organisation_id: owned.organisation.id,
         organisation: owned.organisation.name.clone(),
-        kind: ctx.t(&crate::pages::postings::kind_key(row.kind)).into_owned(),
+        kind: ctx
+            .t(&crate::pages::postings::kind_key(row.kind))
+            .into_owned(),
         title: content.title().to_owned(),
         state: super::state_words(lang, state, revision),
         state_class: super::state_class(state),
