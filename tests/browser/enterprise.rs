@@ -233,7 +233,8 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
         &app,
         &staff,
         &format!("/api/v1/postings/{id}/reject"),
-        json!({ "reason": "Hãy ghi rõ địa chỉ nơi làm việc." }),
+        // As the staff's pages write it: the reason chosen in both languages, then the note.
+        json!({ "reason": "Thông tin sai (The information is wrong): Hãy ghi rõ địa chỉ nơi làm việc." }),
     )
     .await?;
 
@@ -249,11 +250,9 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
     browser.open(&format!("/account/postings/{id}")).await?;
     assert_eq!(browser.text("#state strong").await?, "Chưa được duyệt");
     assert_eq!(browser.text("#reason h2").await?, "Lý do cán bộ chưa duyệt");
-    assert!(
-        browser
-            .text("#reason")
-            .await?
-            .contains("Hãy ghi rõ địa chỉ nơi làm việc.")
+    assert_eq!(
+        browser.text("#reason p").await?,
+        "Thông tin sai: Hãy ghi rõ địa chỉ nơi làm việc."
     );
     let history = browser.text("#history + ol").await?;
     assert!(history.contains("Cán bộ không duyệt"), "{history}");

@@ -32,3 +32,29 @@
   }
   if (link) { link.addEventListener("focus", function () { link.select(); }); }
 })();
+// Staff's queue item: single keys for the decisions people make all day (shown in the page
+// only when this script runs); never while someone types in a field or holds a modifier.
+(function () {
+  "use strict";
+  var box = document.getElementById("shortcuts");
+  if (!box) { return; }
+  box.hidden = false;
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) { return; }
+    var t = e.target;
+    var tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) { return; }
+    var key = (e.key || "").toLowerCase();
+    var el;
+    if (key === "a") {
+      el = document.querySelector("[data-key=approve]");
+      if (el) { e.preventDefault(); el.click(); }
+    } else if (key === "r") {
+      el = document.querySelector("[data-key=reject]");
+      if (el) { e.preventDefault(); el.focus(); }
+    } else if (key === "n" || key === "j") {
+      el = document.querySelector("[data-key=next]");
+      if (el) { e.preventDefault(); el.click(); }
+    }
+  });
+})();

@@ -50,9 +50,7 @@ async fn account(ctx: Ctx) -> Result<HttpResponse, WebError> {
         .into_iter()
         .map(|m| Organisation {
             id: m.organisation_id,
-            kind: ctx
-                .t(&format!("organisation.kind.{}", m.kind))
-                .into_owned(),
+            kind: ctx.t(&format!("organisation.kind.{}", m.kind)).into_owned(),
             verification: ctx
                 .t(&format!("organisation.verification.{}", m.verification))
                 .into_owned(),

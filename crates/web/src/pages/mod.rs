@@ -20,7 +20,9 @@ pub mod recommendations;
 pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
+pub mod staff;
 pub mod statistics;
+pub mod workspace;
 pub mod zones;
 
 use actix_web::web;
@@ -44,5 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     recommendations::configure(cfg);
     saved_searches::configure(cfg);
     notifications::configure(cfg);
+    workspace::configure(cfg);
+    staff::configure(cfg);
     my_postings::configure(cfg);
 }

@@ -90,7 +90,26 @@ fn reason(lang: Lang, o: &Owned) -> Option<(String, String)> {
         (State::Pending, _) | (State::Published, true) => "my_postings.reason_before",
         _ => return None,
     };
-    Some((t(lang, heading), text))
+    Some((t(lang, heading), in_words(lang, &text)))
+}
+
+/// Staff's reason as the organisation reads it: the staff pages write the reason chosen in both
+/// languages and then the note (`Thông tin sai (The information is wrong): ...`); the page
+/// shows the reason in its own language, then the note. Any other text is shown as written.
+pub fn in_words(lang: Lang, text: &str) -> String {
+    use strum::IntoEnumIterator;
+    for code in labour_domain::posting::ReportReason::iter() {
+        let key = format!("report.reason.{}", code.as_str());
+        let label = format!("{} ({})", t(Lang::Vi, &key), t(Lang::En, &key));
+        if let Some(rest) = text.strip_prefix(&label) {
+            let words = t(lang, &key);
+            return match rest.strip_prefix(':').map(str::trim) {
+                Some(note) if !note.is_empty() => format!("{words}: {note}"),
+                _ => words,
+            };
+        }
+    }
+    text.to_owned()
 }
 
 const FLAGS: [&str; 3] = ["asks_for_money", "salary_below_minimum", "salary_outlier"];
@@ -152,8 +171,8 @@ fn step(lang: Lang, r: labour_store::audit::AuditRow) -> Step {
         "posting_reported" => d
             .get("reason")
             .and_then(|v| v.as_str())
-            .map(|reason| t(lang, &format!("my_postings.report_reason.{reason}")))
-            .filter(|w| !w.starts_with(crate::i18n::MISSING)),
+            .filter(|reason| labour_domain::posting::ReportReason::parse(reason).is_ok())
+            .map(|reason| t(lang, &format!("report.reason.{reason}"))),
         _ => {
             let mut parts = Vec::new();
             let revision = d.get("revision").and_then(|v| v.as_str());
@@ -174,7 +193,11 @@ fn step(lang: Lang, r: labour_store::audit::AuditRow) -> Step {
                 _ => {}
             }
             if let Some(reason) = d.get("reason").and_then(|v| v.as_str()) {
-                parts.push(format!("{}: {reason}", t(lang, "my_postings.reason")));
+                parts.push(format!(
+                    "{}: {}",
+                    t(lang, "my_postings.reason"),
+                    in_words(lang, reason)
+                ));
             }
             (!parts.is_empty()).then(|| parts.join(" · "))
         }
