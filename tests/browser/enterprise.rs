@@ -436,3 +436,57 @@ async fn the_candidates_page_lists_a_worker_who_opted_in() -> TestResult {
     assert_eq!(browser.text("h1").await?, "Không tìm thấy trang");
     browser.close().await
 }
+
+#[actix_web::test]
+async fn a_training_need_is_posted_in_english_without_javascript() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let (org, hr) = verified_enterprise(&app, "hr@example.vn", 46).await?;
+    let browser = Browser::start(
+        &app,
+        Options {
+            javascript: false,
+            size: DESKTOP,
+        },
+    )
+    .await?;
+    // axe needs JavaScript: the form's other journeys check it; here the page works without.
+    browser.sign_in_with(&hr.refresh).await?;
+    browser
+        .open(&format!("/account/organisations/{org}/postings"))
+        .await?;
+    browser.click_text("English").await?;
+    browser
+        .click("#new-postings a[href$='kind=training_need']")
+        .await?;
+    assert_eq!(browser.text("h1").await?, "Post a training need");
+    browser
+        .fill("#title", "Retraining electricians on PLC panels")
+        .await?;
+    browser
+        .fill(
+            "#description",
+            "Twenty electricians learn to wire and fault-find PLC control panels.",
+        )
+        .await?;
+    select(&browser, "#occupation_code", "7412").await?;
+    select(&browser, "#level", "so_cap").await?;
+    browser.fill("#trainees", "20").await?;
+    browser.click_in_page("#purpose-retraining").await?;
+    browser.click_in_page("#place-at_enterprise").await?;
+    browser.click_in_page("#paid_by").await?;
+    browser.click_in_page("#commits_to_hire").await?;
+    browser.fill("#period_start", &day(60)).await?;
+    // The end before the start: the rule's message beside the end.
+    browser.fill("#period_end", &day(30)).await?;
+    browser.click("#send-review").await?;
+    assert!(!browser.text("#period_end-error").await?.is_empty());
+    assert_eq!(browser.value("#trainees").await?, "20");
+    browser.fill("#period_end", &day(120)).await?;
+    browser.click("#send-review").await?;
+    assert!(browser.path().await?.ends_with("?saved=submitted"));
+    assert_eq!(browser.text("#state strong").await?, "Waiting for review");
+    browser.click("#preview").await?;
+    assert_eq!(browser.text("#fact-trainees dd").await?, "20");
+    assert_eq!(browser.text("#fact-commits_to_hire dd").await?, "Yes");
+    browser.close().await
+}
