@@ -223,7 +223,12 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
             "POST",
             &format!("/api/v1/organisations/{org}/postings"),
             &hr.auth(),
-            &labour_tests::job("Công nhân hàn"),
+            &{
+                let mut job = labour_tests::job("Công nhân hàn");
+                job["description"] =
+                    json!("Hàn kết cấu thép cho nhà xưởng. Người lao động đặt cọc đồng phục.");
+                job
+            },
         )
         .await?;
     let id = created.json()["id"].as_str().ok_or("no id")?.to_owned();
@@ -256,6 +261,13 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
     );
     let history = browser.text("#history + ol").await?;
     assert!(history.contains("Cán bộ không duyệt"), "{history}");
+    // The flag the text raised, in words, with what to do.
+    assert!(
+        browser
+            .text("#flag-asks_for_money")
+            .await?
+            .contains("Người lao động không phải trả tiền")
+    );
     browser.axe().await?;
 
     browser.click("#edit").await?;
