@@ -2,6 +2,7 @@
 //! on a test database: what a person sees, types and clicks, with axe-core on every page.
 
 mod accounts;
+mod enterprise;
 mod harness;
 mod layout;
 mod organisation;

@@ -14,6 +14,27 @@ pub const SEARCH_DEMAND_DAYS: RangeInclusive<u64> = 1..=366;
 pub const FEED_LIMIT: RangeInclusive<u64> = 1..=500;
 /// An amount of VND a month: a posting's salary, a search's `salary_min`.
 pub const SALARY_VND: RangeInclusive<u64> = 0..=crate::posting::content::MAX_VND;
+/// The numbers of a posting's content (people hired or trained, seats, weeks, years of
+/// experience, VND): the content's rules and the posting form's hints read them here.
+pub const HEADCOUNT: RangeInclusive<u64> = 1..=10_000;
+pub const EXPERIENCE_YEARS: RangeInclusive<u64> = 0..=50;
+pub const TRAINEES: RangeInclusive<u64> = 1..=10_000;
+pub const SEATS: RangeInclusive<u64> = 1..=10_000;
+pub const DURATION_WEEKS: RangeInclusive<u64> = 1..=260;
+/// A salary named in a range: at least one đồng.
+pub const POSTING_SALARY_VND: RangeInclusive<u64> = 1..=crate::posting::content::MAX_VND;
+pub const TUITION_VND: RangeInclusive<u64> = 0..=crate::posting::content::MAX_VND;
+/// The lengths, in characters, of a posting's texts.
+pub const TITLE_CHARS: RangeInclusive<usize> = 5..=200;
+pub const DESCRIPTION_CHARS: RangeInclusive<usize> = 20..=10_000;
+pub const ADDRESS_CHARS: usize = 300;
+pub const CONTACT_NAME_CHARS: RangeInclusive<usize> = 1..=100;
+pub const CERTIFICATE_CHARS: RangeInclusive<usize> = 1..=200;
+pub const SUPPORT_NOTE_CHARS: usize = 500;
+/// Skills a job asks for: how many, and each one's length.
+pub const SKILLS: (usize, usize) = (30, 100);
+pub const LANGUAGES: (usize, usize) = (10, 50);
+pub const START_DATES: usize = 20;
 /// Years an indicator of the plan can have a value for.
 pub const KPI_YEARS: RangeInclusive<i64> = 2015..=crate::kpi::TARGET_YEAR as i64;
 

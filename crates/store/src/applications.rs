@@ -74,6 +74,28 @@ pub async fn for_posting(
         .await?)
 }
 
+/// One page of a posting's applications, oldest first (the organisation's list).
+pub async fn page_for_posting(
+    conn: &mut AsyncPgConnection,
+    posting: Uuid,
+    page: labour_domain::paging::PageRequest,
+) -> Result<crate::Page<ApplicationRow>, Error> {
+    let total = applications::table
+        .filter(applications::posting_id.eq(posting))
+        .count()
+        .get_result(conn)
+        .await?;
+    let items = applications::table
+        .filter(applications::posting_id.eq(posting))
+        .select(ApplicationRow::as_select())
+        .order((applications::created_at, applications::id))
+        .offset(page.offset())
+        .limit(page.limit())
+        .load(conn)
+        .await?;
+    Ok(crate::Page { items, total })
+}
+
 pub async fn for_worker(
     conn: &mut AsyncPgConnection,
     worker: Uuid,

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::Kind;
 use crate::Error;
+use crate::bounds as B;
 
 /// The content of a posting; the `kind` field says which.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -263,9 +264,15 @@ impl Problems {
         }
     }
 
-    fn range(&mut self, field: &str, value: u64, min: u64, max: u64) {
-        if value < min || value > max {
-            self.0.push((field.into(), Error::OutOfRange { min, max }));
+    fn bounded(&mut self, field: &str, value: u64, range: &std::ops::RangeInclusive<u64>) {
+        if !range.contains(&value) {
+            self.0.push((
+                field.into(),
+                Error::OutOfRange {
+                    min: *range.start(),
+                    max: *range.end(),
+                },
+            ));
         }
     }
 
@@ -373,8 +380,18 @@ impl Content {
     /// reference data (occupation, zone, commune, level) are checked by the caller.
     pub fn problems(&self, today: NaiveDate) -> Vec<(String, Error)> {
         let mut p = Problems::default();
-        p.text("title", self.title(), 5, 200);
-        p.text("description", self.description(), 20, 10_000);
+        p.text(
+            "title",
+            self.title(),
+            *B::TITLE_CHARS.start(),
+            *B::TITLE_CHARS.end(),
+        );
+        p.text(
+            "description",
+            self.description(),
+            *B::DESCRIPTION_CHARS.start(),
+            *B::DESCRIPTION_CHARS.end(),
+        );
         p.result(
             "occupation_code",
             crate::occupation::OccupationCode::parse(self.occupation_code()),
@@ -384,19 +401,28 @@ impl Content {
         }
         match self {
             Content::Job(c) => {
-                p.optional_text("address", c.address.as_deref(), 300);
-                p.range("headcount", u64::from(c.headcount), 1, 10_000);
-                p.range("experience_years", u64::from(c.experience_years), 0, 50);
-                p.list("skills", &c.skills, 30, 100);
-                p.list("languages", &c.languages, 10, 50);
+                p.optional_text("address", c.address.as_deref(), B::ADDRESS_CHARS);
+                p.bounded("headcount", u64::from(c.headcount), &B::HEADCOUNT);
+                p.bounded(
+                    "experience_years",
+                    u64::from(c.experience_years),
+                    &B::EXPERIENCE_YEARS,
+                );
+                p.list("skills", &c.skills, B::SKILLS.0, B::SKILLS.1);
+                p.list("languages", &c.languages, B::LANGUAGES.0, B::LANGUAGES.1);
                 if let Salary::Range { min_vnd, max_vnd } = c.salary {
-                    p.range("salary.min_vnd", min_vnd, 1, MAX_VND);
-                    p.range("salary.max_vnd", max_vnd, 1, MAX_VND);
+                    p.bounded("salary.min_vnd", min_vnd, &B::POSTING_SALARY_VND);
+                    p.bounded("salary.max_vnd", max_vnd, &B::POSTING_SALARY_VND);
                     if min_vnd > max_vnd {
                         p.0.push(("salary.max_vnd".into(), Error::MinAboveMax));
                     }
                 }
-                p.text("contact.name", &c.contact.name, 1, 100);
+                p.text(
+                    "contact.name",
+                    &c.contact.name,
+                    *B::CONTACT_NAME_CHARS.start(),
+                    *B::CONTACT_NAME_CHARS.end(),
+                );
                 if let Some(phone) = &c.contact.phone {
                     p.result("contact.phone", crate::account::Phone::parse(phone));
                 }
@@ -412,23 +438,41 @@ impl Content {
                 }
             }
             Content::TrainingNeed(c) => {
-                p.range("trainees", u64::from(c.trainees), 1, 10_000);
+                p.bounded("trainees", u64::from(c.trainees), &B::TRAINEES);
                 p.date("period_start", c.period_start, today);
                 if c.period_end < c.period_start {
                     p.0.push(("period_end".into(), Error::EndBeforeStart));
                 }
             }
             Content::Course(c) => {
-                p.range("duration_weeks", u64::from(c.duration_weeks), 1, 260);
-                p.range("seats", u64::from(c.seats), 1, 10_000);
-                p.range("tuition_vnd", c.tuition_vnd, 0, MAX_VND);
-                p.optional_text("support_note", c.support_note.as_deref(), 500);
-                p.optional_text("address", c.address.as_deref(), 300);
-                p.text("certificate", &c.certificate, 1, 200);
+                p.bounded(
+                    "duration_weeks",
+                    u64::from(c.duration_weeks),
+                    &B::DURATION_WEEKS,
+                );
+                p.bounded("seats", u64::from(c.seats), &B::SEATS);
+                p.bounded("tuition_vnd", c.tuition_vnd, &B::TUITION_VND);
+                p.optional_text(
+                    "support_note",
+                    c.support_note.as_deref(),
+                    B::SUPPORT_NOTE_CHARS,
+                );
+                p.optional_text("address", c.address.as_deref(), B::ADDRESS_CHARS);
+                p.text(
+                    "certificate",
+                    &c.certificate,
+                    *B::CERTIFICATE_CHARS.start(),
+                    *B::CERTIFICATE_CHARS.end(),
+                );
                 if c.start_dates.is_empty() {
                     p.0.push(("start_dates".into(), Error::Required));
-                } else if c.start_dates.len() > 20 {
-                    p.0.push(("start_dates".into(), Error::TooMany { max: 20 }));
+                } else if c.start_dates.len() > B::START_DATES {
+                    p.0.push((
+                        "start_dates".into(),
+                        Error::TooMany {
+                            max: B::START_DATES,
+                        },
+                    ));
                 }
                 for (i, d) in c.start_dates.iter().enumerate() {
                     p.date(&format!("start_dates[{i}]"), *d, today);

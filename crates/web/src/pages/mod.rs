@@ -8,6 +8,7 @@ pub mod home;
 pub mod labels;
 pub mod language;
 pub mod me;
+pub mod my_postings;
 pub mod notifications;
 pub mod open_postings;
 pub mod organisations;
@@ -47,4 +48,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     notifications::configure(cfg);
     workspace::configure(cfg);
     staff::configure(cfg);
+    my_postings::configure(cfg);
 }

@@ -2,12 +2,10 @@
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
-use labour_domain::policy::{Action, Decision, decide};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{facts, load_for};
 use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
@@ -45,47 +43,17 @@ pub async fn get_posting_history(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<List<HistoryEntry>>, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let row = load_for(&mut conn, &caller, id, Action::ReadPostingHistory).await?;
-    let rows = labour_store::postings::history(&mut conn, id).await?;
-    let sees_reporters = decide(&caller.actor, Action::SeeReporter(facts(&row))) == Decision::Allow;
+    let rows = labour_app::postings::history(&state.app, &caller, id.into_inner()).await?;
     Ok(web::Json(List {
         items: rows
             .into_iter()
-            .map(|r| {
-                if r.action == REPORTED && !sees_reporters {
-                    reported_without_reporter(r)
-                } else {
-                    HistoryEntry {
-                        at: r.at,
-                        action: r.action,
-                        actor_account: r.actor_account,
-                        actor_api_key: r.actor_api_key,
-                        details: r.details,
-                    }
-                }
+            .map(|r| HistoryEntry {
+                at: r.at,
+                action: r.action,
+                actor_account: r.actor_account,
+                actor_api_key: r.actor_api_key,
+                details: r.details,
             })
             .collect(),
     }))
-}
-
-const REPORTED: &str = "posting_reported";
-
-/// A report as its organisation sees it: that it happened, on which day, and its category; not
-/// who made it (an id the organisation would match with its applicants), nor when to the second,
-/// nor anything else the entry may carry.
-fn reported_without_reporter(r: labour_store::audit::AuditRow) -> HistoryEntry {
-    let at =
-        r.at.date_naive()
-            .and_hms_opt(0, 0, 0)
-            .map_or(r.at, |d| d.and_utc());
-    let reason = r.details.get("reason").cloned().unwrap_or_default();
-    HistoryEntry {
-        at,
-        action: r.action,
-        actor_account: None,
-        actor_api_key: None,
-        details: serde_json::json!({ "reason": reason }),
-    }
 }

@@ -62,6 +62,18 @@ struct Show {
     /// A training need: a school member's way to offer, the enterprise's way to the offers.
     offer_href: Option<String>,
     offers_href: Option<String>,
+    /// Set when the owner previews the page before it is public.
+    preview: Option<Preview>,
+}
+
+/// What the owner's preview adds to the public page: a clear mark, and the ways to change the
+/// posting or send it to review.
+#[derive(Debug)]
+pub struct Preview {
+    pub owner_href: String,
+    pub edit_href: Option<String>,
+    /// The form that sends a draft to review, with the version read.
+    pub submit: Option<(String, i32)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,8 +158,60 @@ pub async fn show(
         json_ld,
         offer_href,
         offers_href,
+        preview: None,
     };
     Ok(ctx.render(&page))
+}
+
+/// The page as workers will see it, for its owner before staff approve it (`content` may be an
+/// edit under review): marked as a preview, without the ways to apply, share or report.
+pub fn preview(ctx: &Ctx, shown: Shown, preview: Preview) -> HttpResponse {
+    let lang = ctx.lang;
+    let Shown {
+        posting,
+        content,
+        organisation,
+        level,
+    } = shown;
+    let level = level.map(|l| l.get(lang).to_owned());
+    let facts = facts(lang, &posting, &content, level);
+    let how_to = match &content {
+        Content::Job(j) => HowTo::Apply {
+            href: "#preview".to_owned(),
+            applied: None,
+            contact: contact(lang, &j.contact),
+        },
+        Content::Course(_) => HowTo::Enrol,
+        Content::TrainingNeed(_) => HowTo::Offer,
+    };
+    let title = content.title().to_owned();
+    let id = posting.row.id;
+    let page = Show {
+        page: ctx.page(title.clone()),
+        id: id.to_string(),
+        kind: ctx.t(&super::kind_key(posting.row.kind)).into_owned(),
+        title,
+        description: paragraphs(content.description()),
+        organisation_href: None,
+        organisation: organisation.name,
+        verified: organisation.verification == Verification::Verified,
+        verification: ctx
+            .t(&format!(
+                "organisation.verification.{}",
+                organisation.verification.as_str()
+            ))
+            .into_owned(),
+        facts,
+        how_to,
+        public: false,
+        reported: false,
+        share_url: format!("{}/postings/{id}", ctx.state.app.public_url),
+        json_ld: None,
+        offer_href: None,
+        offers_href: None,
+        preview: Some(preview),
+    };
+    ctx.render(&page)
 }
 
 /// The description's paragraphs (blank lines between them in the text).
