@@ -4,6 +4,7 @@
 mod accounts;
 mod enterprise;
 mod harness;
+mod journeys;
 mod layout;
 mod organisation;
 mod passwords;

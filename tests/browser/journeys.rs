@@ -1,0 +1,152 @@
+//! Journeys that cross workspaces, each person in their own browser: an enterprise registers,
+//! staff verify it, it posts a job (one mistake corrected), staff approve it from the queue, a
+//! worker finds it and applies, the enterprise shortlists them and the worker sees it.
+
+use fantoccini::Locator;
+use labour_store::accounts::AccountRole;
+use labour_tests::{TestApp, TestResult, json};
+
+use crate::harness::{Browser, DESKTOP, Error, Options};
+
+async fn select(browser: &Browser, css: &str, value: &str) -> TestResult {
+    browser
+        .client
+        .find(Locator::Css(css))
+        .await?
+        .select_by_value(value)
+        .await?;
+    Ok(())
+}
+
+/// The id after `prefix` in a path (`/account/organisations/{id}?...`).
+fn id_after(path: &str, prefix: &str) -> Result<String, Error> {
+    Ok(path
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .ok_or_else(|| format!("{path} does not start with {prefix}"))?
+        .to_owned())
+}
+
+fn day(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days))
+        .format("%d/%m/%Y")
+        .to_string()
+}
+
+#[actix_web::test]
+async fn an_enterprise_is_verified_posts_a_job_staff_approve_a_worker_applies_and_is_shortlisted()
+-> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let worker = app.account(AccountRole::User, "hoa@example.vn").await?;
+    let profile = json!({
+        "full_name": "Hoàng Thị Hoa", "commune_code": "06463", "phone": "0987654321",
+        "training_level": "so_cap", "skills": ["Hàn MIG"], "desired_occupations": ["7212"],
+        "expected_salary_vnd": 9000000, "shift_preferences": ["day"],
+        "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    });
+    let saved = app
+        .json("PUT", "/api/v1/me/profile", &worker.auth(), &profile)
+        .await?;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+
+    // The enterprise, on a phone: sign up, register the organisation, wait.
+    let hr = Browser::start(&app, Options::default()).await?;
+    crate::accounts::sign_up_and_in(&hr, "Nông Văn Bình", "binh@example.vn", "mật khẩu dài lắm")
+        .await?;
+    hr.open("/account/organisations/new").await?;
+    hr.fill("#name", "Công ty TNHH Kết cấu thép Hữu Lũng")
+        .await?;
+    let tax_code = labour_tests::enterprise("x", 17)["tax_code"]
+        .as_str()
+        .ok_or("no tax code")?
+        .to_owned();
+    hr.fill("#tax_code", &tax_code).await?;
+    select(&hr, "#commune_code", "06463").await?;
+    hr.fill("#address", "Thôn Đồng Tâm").await?;
+    hr.click("#register").await?;
+    let org = id_after(&hr.path().await?, "/account/organisations/")?;
+    assert_eq!(hr.text("#verification-state").await?, "Chưa xác minh");
+
+    // Staff, at a desk: the verification queue, then verify.
+    let desk = Browser::start(
+        &app,
+        Options {
+            javascript: true,
+            size: DESKTOP,
+        },
+    )
+    .await?;
+    desk.sign_in_with(&staff.refresh).await?;
+    desk.open("/staff").await?;
+    desk.click("a[href='/staff/organisations']").await?;
+    desk.click(&format!("a[href='/staff/organisations/{org}']"))
+        .await?;
+    assert!(desk.text("main").await?.contains(&tax_code));
+    desk.click_in_page("#decision-verified").await?;
+    desk.click("#save-decision").await?;
+    assert!(desk.text("#decided").await?.contains("Đã xác minh"));
+
+    // The enterprise sees it and posts a job; the first try has the pay the wrong way round.
+    hr.open(&format!("/account/organisations/{org}")).await?;
+    assert_eq!(hr.text("#verification-state").await?, "Đã xác minh");
+    hr.click("#new-job").await?;
+    hr.fill("#title", "Thợ hàn kết cấu thép ca ngày").await?;
+    hr.fill(
+        "#description",
+        "Hàn kết cấu thép cho nhà xưởng ở Hữu Lũng; làm ca ngày, có bữa trưa.",
+    )
+    .await?;
+    select(&hr, "#occupation_code", "7212").await?;
+    hr.fill("#headcount", "3").await?;
+    select(&hr, "#required_level", "so_cap").await?;
+    hr.fill("#salary_min", "11.000.000").await?;
+    hr.fill("#salary_max", "9.000.000").await?;
+    select(&hr, "#commune_code", "06463").await?;
+    hr.fill("#deadline", &day(30)).await?;
+    hr.fill("#contact_name", "Anh Bình").await?;
+    hr.fill("#contact_phone", "0912345678").await?;
+    hr.click("#send-review").await?;
+    assert!(!hr.text("#salary_max-error").await?.is_empty());
+    assert_eq!(hr.value("#title").await?, "Thợ hàn kết cấu thép ca ngày");
+    hr.fill("#salary_max", "13.000.000").await?;
+    hr.click("#send-review").await?;
+    let job = id_after(&hr.path().await?, "/account/postings/")?;
+    assert_eq!(hr.text("#state strong").await?, "Chờ duyệt");
+
+    // Staff approve it from the queue.
+    desk.open("/staff/queue").await?;
+    desk.click("#start").await?;
+    assert_eq!(desk.path().await?, format!("/staff/queue/{job}"));
+    assert_eq!(desk.text("h1").await?, "Thợ hàn kết cấu thép ca ngày");
+    desk.click("#approve").await?;
+    assert!(desk.path().await?.starts_with("/staff/queue"));
+    app.index_now().await?;
+
+    // The worker finds it without diacritics and applies.
+    let hoa = Browser::start(&app, Options::default()).await?;
+    hoa.sign_in_with(&worker.refresh).await?;
+    hoa.open("/search/jobs?q=tho%20han%20ket%20cau").await?;
+    assert_eq!(
+        hoa.texts(".result h2").await?.first().map(String::as_str),
+        Some("Thợ hàn kết cấu thép ca ngày")
+    );
+    hoa.click(".result h2 a").await?;
+    assert_eq!(hoa.path().await?, format!("/postings/{job}"));
+    hoa.open(&format!("/postings/{job}/apply")).await?;
+    hoa.click_text("Gửi đơn ứng tuyển").await?;
+    assert!(hoa.path().await?.starts_with("/account/applications"));
+
+    // The enterprise shortlists her; she reads the new status.
+    hr.open(&format!("/account/postings/{job}/applicants"))
+        .await?;
+    assert_eq!(hr.text(".applicant h2").await?, "Hoàng Thị Hoa");
+    hr.click(".applicant button[data-move=shortlisted]").await?;
+    hoa.open("/account/applications").await?;
+    let line = hoa.text(".result").await?;
+    assert!(line.contains("Thợ hàn kết cấu thép ca ngày"), "{line}");
+    assert!(line.contains("Được chọn vào danh sách ngắn"), "{line}");
+    hoa.close().await?;
+    desk.close().await?;
+    hr.close().await
+}
