@@ -7,4 +7,5 @@ mod layout;
 mod passwords;
 mod postings;
 mod search;
+mod statistics;
 mod worker;

@@ -14,6 +14,7 @@ pub mod declaration_years;
 pub mod declarations;
 pub mod errors;
 pub mod facts;
+pub mod forecast;
 pub mod jobs;
 pub mod known;
 pub mod kpis;

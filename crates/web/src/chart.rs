@@ -140,7 +140,9 @@ pub fn bars(
             let y = top + LABEL_H + i as u32 * (BAR_H + 2);
             match v {
                 Some(v) => {
-                    let w = (*v as f64 * scale).round().max(if *v > 0 { 1.0 } else { 0.0 });
+                    let w = (*v as f64 * scale)
+                        .round()
+                        .max(if *v > 0 { 1.0 } else { 0.0 });
                     let _ = write!(
                         out,
                         "<rect x=\"0\" y=\"{y}\" width=\"{w}\" height=\"{BAR_H}\" fill=\"{}\"/>\
@@ -297,8 +299,12 @@ mod tests {
             })
             .collect();
         let series = [
-            Series { name: "Lao động".into() },
-            Series { name: "Dân tộc thiểu số".into() },
+            Series {
+                name: "Lao động".into(),
+            },
+            Series {
+                name: "Dân tộc thiểu số".into(),
+            },
         ];
         let svg = bars(Lang::Vi, "w", "Tiêu đề", "Mô tả", &series, &rows, "< 5");
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -306,7 +312,10 @@ mod tests {
         assert!(svg.contains("<title id=\"w-title\">Tiêu đề</title>"));
         assert!(svg.contains("&lt; 5"), "withheld is marked");
         assert!(!svg.contains("<b>"), "labels are escaped");
-        assert!(!svg.contains("style="), "no inline style: the CSP forbids it");
+        assert!(
+            !svg.contains("style="),
+            "no inline style: the CSP forbids it"
+        );
         assert!(svg.len() < 10_000, "{} bytes", svg.len());
     }
 
@@ -334,7 +343,10 @@ mod tests {
             &points,
         );
         assert!(svg.contains("stroke-dasharray=\"6 4\""));
-        assert!(svg.contains("fill=\"#fff\""), "a provisional value is hollow");
+        assert!(
+            svg.contains("fill=\"#fff\""),
+            "a provisional value is hollow"
+        );
         assert!(svg.len() < 3_000);
     }
 }

@@ -421,14 +421,21 @@ fn parse(
         let headcount = number(&headcount_id, &mut errors);
         if occupation.is_empty() {
             if headcount > 0 {
-                errors.add(&format!("r{n}-occupation"), choose("declarations.choose_occupation"));
+                errors.add(
+                    &format!("r{n}-occupation"),
+                    choose("declarations.choose_occupation"),
+                );
             }
             continue;
         }
         let level = text(format!("r{n}-level"));
         d.planned_recruitment.push(RecruitmentRow {
             occupation_code: occupation,
-            level: if level.is_empty() { NO_TRAINING.to_owned() } else { level },
+            level: if level.is_empty() {
+                NO_TRAINING.to_owned()
+            } else {
+                level
+            },
             headcount,
         });
         places.recruitment.push(n);
@@ -464,8 +471,16 @@ fn parse(
 
 /// The rules the domain checks, for a recalculation that does not save: the same messages the
 /// use case gives.
-fn problems(d: &Declaration, groups: &[Group], levels: &[Choice]) -> Vec<labour_app::errors::FieldError> {
-    let occupation = |o: &str| groups.iter().any(|g| g.choices.iter().any(|c| c.value == o));
+fn problems(
+    d: &Declaration,
+    groups: &[Group],
+    levels: &[Choice],
+) -> Vec<labour_app::errors::FieldError> {
+    let occupation = |o: &str| {
+        groups
+            .iter()
+            .any(|g| g.choices.iter().any(|c| c.value == o))
+    };
     d.problems(
         |g| groups.iter().any(|x| x.key == g),
         occupation,
@@ -577,12 +592,13 @@ async fn form_page(
         })
         .collect();
     let level_word = |code: &str| {
-        levels
-            .iter()
-            .find(|l| l.value == code)
-            .map_or_else(|| levels.last().map(|l| l.label.clone()).unwrap_or_default(), |l| l.label.clone())
+        levels.iter().find(|l| l.value == code).map_or_else(
+            || levels.last().map(|l| l.label.clone()).unwrap_or_default(),
+            |l| l.label.clone(),
+        )
     };
-    let lines = |prefix: char| (rows_in(&typed, prefix) + SPARE_ROWS).clamp(MIN_ROWS, MAX_FORM_ROWS);
+    let lines =
+        |prefix: char| (rows_in(&typed, prefix) + SPARE_ROWS).clamp(MIN_ROWS, MAX_FORM_ROWS);
     let recruitment = (0..lines('r'))
         .map(|n| RecruitLine {
             n,

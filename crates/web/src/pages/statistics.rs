@@ -27,6 +27,7 @@ use crate::lang::Lang;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/statistics", web::get().to(statistics))
         .route("/statistics/indicators", web::get().to(indicators))
+        .route("/statistics/forecast", web::get().to(forecast))
         .route("/statistics/{name}", web::get().to(one));
 }
 
@@ -196,8 +197,12 @@ fn visible(ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
         .iter()
         .filter(|s| s.stat.public || staff(ctx))
         .map(|s| (s.stat.name, pick(s.stat.vi, s.stat.en)))
+        .chain([("forecast", pick(FORECAST_VI, FORECAST_EN))])
         .collect()
 }
+
+const FORECAST_VI: &str = "Dự báo nhu cầu lao động năm sau";
+const FORECAST_EN: &str = "Next year's labour demand forecast";
 
 fn staff(ctx: &Ctx) -> bool {
     labour_domain::policy::decide(&ctx.caller.actor, Action::ReadStaffStatistics)
@@ -232,10 +237,8 @@ struct OnePage {
 
 fn bad_filter(lang: Lang, field: &str, vi: &str, en: &str) -> WebError {
     WebError::new(
-        labour_app::Error::new(labour_app::ErrorCode::InvalidQuery).detail(
-            format!("{field}: {vi}"),
-            format!("{field}: {en}"),
-        ),
+        labour_app::Error::new(labour_app::ErrorCode::InvalidQuery)
+            .detail(format!("{field}: {vi}"), format!("{field}: {en}")),
         lang,
     )
 }
@@ -323,8 +326,7 @@ async fn one(
             .map(|mut rows| {
                 // As the API: a median of fewer than 5 hires says too much about those people.
                 for r in &mut rows {
-                    if labour_domain::statistics::protect(u64::try_from(r.b).unwrap_or(0))
-                        .is_none()
+                    if labour_domain::statistics::protect(u64::try_from(r.b).unwrap_or(0)).is_none()
                     {
                         r.c = -1;
                     }
@@ -434,7 +436,9 @@ fn chart_of(
         if by_month {
             bars.drain(..all - chart::MAX_BARS);
         } else {
-            bars.sort_by_key(|b| std::cmp::Reverse(b.values.first().copied().flatten().unwrap_or(-1)));
+            bars.sort_by_key(|b| {
+                std::cmp::Reverse(b.values.first().copied().flatten().unwrap_or(-1))
+            });
         }
     }
     let largest = bars
@@ -445,7 +449,14 @@ fn chart_of(
         lang,
         "stats.chart_desc",
         &[
-            ("what", &series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")),
+            (
+                "what",
+                &series
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             ("by", &table.heading.to_lowercase()),
             ("n", &all.to_string()),
         ],
@@ -457,7 +468,10 @@ fn chart_of(
             "stats.chart_largest",
             &[
                 ("label", &b.label),
-                ("value", &format::number(lang, u64::try_from(v).unwrap_or(0))),
+                (
+                    "value",
+                    &format::number(lang, u64::try_from(v).unwrap_or(0)),
+                ),
             ],
         ));
     }
@@ -553,7 +567,11 @@ async fn indicators(ctx: Ctx) -> Result<HttpResponse, WebError> {
                 desc.push_str(&crate::i18n::t_with(
                     lang,
                     "stats.kpi_chart_latest",
-                    &[("value", &v(l.value)), ("year", &l.year.to_string()), ("status", &status)],
+                    &[
+                        ("value", &v(l.value)),
+                        ("year", &l.year.to_string()),
+                        ("status", &status),
+                    ],
                 ));
             }
             let chart = chart::path_to_target(
@@ -573,8 +591,14 @@ async fn indicators(ctx: Ctx) -> Result<HttpResponse, WebError> {
                         lang,
                         "stats.kpi_coverage",
                         &[
-                            ("enterprises", &format::number(lang, u64::try_from(c.enterprises).unwrap_or(0))),
-                            ("workers", &format::number(lang, u64::try_from(c.workers).unwrap_or(0))),
+                            (
+                                "enterprises",
+                                &format::number(lang, u64::try_from(c.enterprises).unwrap_or(0))
+                            ),
+                            (
+                                "workers",
+                                &format::number(lang, u64::try_from(c.workers).unwrap_or(0))
+                            ),
                         ],
                     )
                 ),
@@ -611,5 +635,132 @@ async fn indicators(ctx: Ctx) -> Result<HttpResponse, WebError> {
     Ok(ctx.render(&IndicatorsPage {
         page: ctx.page(ctx.t("stats.kpis_heading")),
         indicators,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forecast
+
+struct ForecastLine {
+    group: String,
+    level: String,
+    cells: Vec<Option<String>>,
+}
+
+#[derive(Template)]
+#[template(path = "statistics/forecast.html")]
+struct ForecastPage {
+    page: Page,
+    method: &'static str,
+    forecast_year: Option<i32>,
+    chart: String,
+    rows: Vec<ForecastLine>,
+    total: String,
+    past: Vec<(i32, Option<String>, usize)>,
+}
+
+async fn forecast(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    let lang = ctx.lang;
+    let fail = |e: labour_app::Error| WebError::new(e, lang);
+    let made = labour_app::forecast::forecast(&ctx.state.app)
+        .await
+        .map_err(fail)?;
+    let choices = crate::pages::choices::Choices::load(&ctx.state.app, lang)
+        .await
+        .map_err(fail)?;
+    let n = |v: u64| format::number(lang, v);
+    let level = |code: &str| {
+        if code == labour_domain::declaration::NO_TRAINING {
+            ctx.t("declarations.level_none").into_owned()
+        } else {
+            choices.level(code)
+        }
+    };
+    let pick = |vi: &'static str, en: &'static str| if lang == Lang::En { en } else { vi };
+    // The chart sums each group over its levels: what a reader takes in at a glance.
+    let mut by_group: Vec<(String, u64, u64)> = Vec::new();
+    for r in &made.rows {
+        let label = choices.group(&r.occupation_group);
+        match by_group.iter_mut().find(|(l, _, _)| *l == label) {
+            Some(g) => {
+                g.1 += r.planned;
+                g.2 += r.forecast.unwrap_or(0);
+            }
+            None => by_group.push((label, r.planned, r.forecast.unwrap_or(0))),
+        }
+    }
+    let series = [
+        Series {
+            name: ctx.t("stats.forecast_planned").into_owned(),
+        },
+        Series {
+            name: ctx.t("stats.forecast_value").into_owned(),
+        },
+    ];
+    let bars: Vec<Bar> = by_group
+        .iter()
+        .map(|(label, p, f)| Bar {
+            label: label.clone(),
+            values: vec![i64::try_from(*p).ok(), i64::try_from(*f).ok()],
+        })
+        .collect();
+    let year = made.base_year.map(|b| b + 1);
+    let title = match year {
+        Some(y) => format!("{} {y}", pick(FORECAST_VI, FORECAST_EN)),
+        None => pick(FORECAST_VI, FORECAST_EN).to_owned(),
+    };
+    let desc = crate::i18n::t_with(
+        lang,
+        "stats.forecast_chart_desc",
+        &[
+            ("n", &by_group.len().to_string()),
+            ("total", &n(made.total)),
+        ],
+    );
+    let chart = chart::bars(
+        lang,
+        "forecast-chart",
+        &title,
+        &desc,
+        &series,
+        &bars,
+        &ctx.t("stats.withheld_short"),
+    );
+    Ok(ctx.render(&ForecastPage {
+        page: ctx.page(title),
+        method: pick(
+            labour_domain::forecast::METHOD_VI,
+            labour_domain::forecast::METHOD_EN,
+        ),
+        forecast_year: year,
+        chart,
+        rows: made
+            .rows
+            .iter()
+            .map(|r| ForecastLine {
+                group: choices.group(&r.occupation_group),
+                level: level(&r.level),
+                cells: vec![
+                    Some(n(r.planned)),
+                    Some(n(r.posted_base_year)),
+                    Some(n(r.posted_year_before)),
+                    r.trend.map(n),
+                    r.forecast.map(n),
+                ],
+            })
+            .collect(),
+        total: n(made.total),
+        past: made
+            .past_errors
+            .iter()
+            .map(|e| {
+                (
+                    e.forecast_year,
+                    e.mape_percent
+                        .map(|m| format!("{}%", format::decimal(lang, m))),
+                    e.cells,
+                )
+            })
+            .collect(),
     }))
 }
