@@ -32,10 +32,13 @@ const COLOURS: [&str; 3] = ["#1d70b8", "#b35a00", "#00703c"];
 /// How many rows a chart draws at most; the table beside it has them all.
 pub const MAX_BARS: usize = 15;
 
-const WIDTH: u32 = 400;
-const LABEL_H: u32 = 16;
-const BAR_H: u32 = 11;
+/// About one unit a pixel on a 360-pixel phone, so the text reads at the page's small size.
+const WIDTH: u32 = 320;
+const LABEL_H: u32 = 18;
+const BAR_H: u32 = 12;
 const GAP: u32 = 10;
+/// One line of the legend.
+const LEGEND_LINE: u32 = 18;
 
 /// Escapes text for SVG (the same rules as HTML text and attributes).
 fn esc(s: &str) -> String {
@@ -91,7 +94,12 @@ pub fn bars(
 ) -> String {
     let rows = &rows[..rows.len().min(MAX_BARS)];
     let n = series.len().max(1) as u32;
-    let legend_h = if series.len() > 1 { 22 } else { 0 };
+    // One legend line per series: names are long and a phone is narrow.
+    let legend_h = if series.len() > 1 {
+        series.len() as u32 * LEGEND_LINE + 6
+    } else {
+        0
+    };
     let row_h = LABEL_H + n * (BAR_H + 2) + GAP;
     let height = legend_h + (rows.len() as u32).max(1) * row_h + 4;
     let max = rows
@@ -102,7 +110,7 @@ pub fn bars(
         .unwrap_or(0)
         .max(1);
     // Room on the right for the longest value written at a bar's end.
-    let room = 64.0;
+    let room = 56.0;
     let scale = (f64::from(WIDTH) - room) / max as f64;
     let mut out = String::with_capacity(1024 + rows.len() * 400);
     open(&mut out, id, height, title, desc);
@@ -111,18 +119,17 @@ pub fn bars(
          patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"6\" fill=\"#505a5f\"/></pattern></defs>",
     );
     if series.len() > 1 {
-        let mut x = 0u32;
         for (i, s) in series.iter().enumerate() {
-            let name = short(&s.name, 24);
+            let y = i as u32 * LEGEND_LINE;
             let _ = write!(
                 out,
-                "<rect x=\"{x}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{}\"/>\
-                 <text x=\"{}\" y=\"14\" class=\"chart-text\">{}</text>",
+                "<rect x=\"0\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>\
+                 <text x=\"18\" y=\"{}\" class=\"chart-text\">{}</text>",
+                y + 3,
                 COLOURS[i % COLOURS.len()],
-                x + 16,
-                esc(&name)
+                y + 14,
+                esc(&short(&s.name, 40))
             );
-            x += 24 + 7 * name.chars().count() as u32;
         }
     }
     if rows.is_empty() {
@@ -133,8 +140,8 @@ pub fn bars(
         let _ = write!(
             out,
             "<text x=\"0\" y=\"{}\" class=\"chart-text\">{}</text>",
-            top + 12,
-            esc(&short(&row.label, 52))
+            top + 14,
+            esc(&short(&row.label, 42))
         );
         for (i, v) in row.values.iter().enumerate().take(series.len().max(1)) {
             let y = top + LABEL_H + i as u32 * (BAR_H + 2);

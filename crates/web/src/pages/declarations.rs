@@ -331,36 +331,36 @@ impl Places {
             let (i, name) = rest.split_once("].")?;
             Some((i.parse().ok()?, name.to_owned()))
         };
-        if let Some((i, name)) = index("workforce") {
-            if let Some((g, l)) = self.workforce.get(i) {
-                let column = if COLUMNS.contains(&name.as_str()) {
-                    name.as_str()
-                } else {
-                    "workers"
-                };
-                return cell_id(g, l, column);
-            }
+        if let Some((i, name)) = index("workforce")
+            && let Some((g, l)) = self.workforce.get(i)
+        {
+            let column = if COLUMNS.contains(&name.as_str()) {
+                name.as_str()
+            } else {
+                "workers"
+            };
+            return cell_id(g, l, column);
         }
-        if let Some((i, name)) = index("planned_recruitment") {
-            if let Some(n) = self.recruitment.get(i) {
-                let name = match name.as_str() {
-                    "occupation_code" => "occupation",
-                    "level" => "level",
-                    _ => "headcount",
-                };
-                return format!("r{n}-{name}");
-            }
+        if let Some((i, name)) = index("planned_recruitment")
+            && let Some(n) = self.recruitment.get(i)
+        {
+            let name = match name.as_str() {
+                "occupation_code" => "occupation",
+                "level" => "level",
+                _ => "headcount",
+            };
+            return format!("r{n}-{name}");
         }
-        if let Some((i, name)) = index("training_needs") {
-            if let Some(n) = self.training.get(i) {
-                let name = match name.as_str() {
-                    "occupation_group" => "group",
-                    "level" => "level",
-                    "purpose" => "purpose",
-                    _ => "trainees",
-                };
-                return format!("t{n}-{name}");
-            }
+        if let Some((i, name)) = index("training_needs")
+            && let Some(n) = self.training.get(i)
+        {
+            let name = match name.as_str() {
+                "occupation_group" => "group",
+                "level" => "level",
+                "purpose" => "purpose",
+                _ => "trainees",
+            };
+            return format!("t{n}-{name}");
         }
         if f.starts_with("planned_recruitment") {
             "recruitment".into()
