@@ -43,7 +43,16 @@ async fn row_of(browser: &Browser, table: &str, label: &str) -> Result<Vec<Strin
 }
 
 async fn declare(javascript: bool, size: (u32, u32)) -> TestResult {
-    let (app, _staff, org, hr) = world().await?;
+    let (app, staff, org, hr) = world().await?;
+    // Staff remind every enterprise that has not declared yet.
+    let reminded = app
+        .call(
+            "POST",
+            &format!("/api/v1/declaration-years/{YEAR}/reminders"),
+            &staff.auth(),
+        )
+        .await?;
+    assert_eq!(reminded.json()["reminded"], 1, "{}", reminded.text());
     let browser = Browser::start(&app, Options { javascript, size }).await?;
     // axe runs in the page: only with JavaScript on (the run without it checks the same pages).
     let check = async |b: &Browser| -> Result<(), Error> {
@@ -53,7 +62,9 @@ async fn declare(javascript: bool, size: (u32, u32)) -> TestResult {
     browser
         .open(&format!("/account/organisations/{org}/declarations"))
         .await?;
-    assert!(browser.text("main").await?.contains("Chưa kê khai"));
+    let years = browser.text("main").await?;
+    assert!(years.contains("Chưa kê khai"), "{years}");
+    assert!(years.contains("đã nhắc kê khai ngày"), "{years}");
     check(&browser).await?;
     browser.click_text(&format!("Năm {YEAR}")).await?;
     assert_eq!(
