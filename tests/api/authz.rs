@@ -274,6 +274,12 @@ async fn every_protected_endpoint_for_every_caller() -> TestResult {
         ),
         (
             "GET",
+            format!("/api/v1/organisations/{a}/members"),
+            None,
+            [401, 404, 200, 404, 200, 200, 403, 401, 401],
+        ),
+        (
+            "GET",
             format!("/api/v1/organisations/{a}/declarations"),
             None,
             [401, 404, 200, 404, 200, 200, 403, 401, 401],
@@ -448,6 +454,18 @@ async fn not_yours_and_does_not_exist_look_alike() -> TestResult {
             "/api/v1/organisations/{id}/api-keys",
             a.to_string(),
             Some(json!({ "name": "x" })),
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/{id}/members",
+            a.to_string(),
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/organisations/{id}/members",
+            a.to_string(),
+            Some(json!({ "identifier": "worker@example.vn" })),
         ),
         (
             "GET",

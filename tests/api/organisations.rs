@@ -271,3 +271,145 @@ async fn admins_make_staff_and_the_grant_is_audited() -> TestResult {
     );
     Ok(())
 }
+
+/// The demo staff, enterprise HR and school members sign in (twice seeded, added once) and land
+/// in their workspaces: staff see the moderation queue, the members their organisation's drafts.
+#[actix_web::test]
+async fn the_demo_staff_and_members_sign_in_to_their_workspaces() -> TestResult {
+    let app = TestApp::spawn().await?;
+    app.seed_demo().await?;
+    let hash = labour_api::auth::password::Hasher::new(256, 1, 1)
+        .map_err(|e| format!("{e:?}"))?
+        .hash_now(labour_tests::PASSWORD)?;
+    let mut conn = labour_store::db::connect(app.db.url()).await?;
+    assert_eq!(labour_store::demo_members::seed(&mut conn, &hash).await?, 3);
+    assert_eq!(labour_store::demo_members::seed(&mut conn, &hash).await?, 0);
+    let [staff, hr, school] =
+        ["can.bo", "tuyen.dung", "dao.tao"].map(|name| format!("{name}@demo.example.vn"));
+    let staff = app.login(&staff, labour_tests::PASSWORD).await?;
+    let queue = app
+        .call("GET", "/api/v1/moderation/queue", &staff.auth())
+        .await?;
+    assert_eq!(queue.status, 200, "{}", queue.text());
+    for (email, kind) in [(hr, "enterprise"), (school, "school")] {
+        let member = app.login(&email, labour_tests::PASSWORD).await?;
+        let me = app.call("GET", "/api/v1/me", &member.auth()).await?.json();
+        let orgs = me["organisations"].as_array().cloned().unwrap_or_default();
+        assert_eq!(orgs.len(), 1, "{me}");
+        assert_eq!(orgs[0]["kind"], kind, "{me}");
+        assert_eq!(orgs[0]["verification"], "verified", "{me}");
+        let mine = app
+            .call("GET", "/api/v1/my/postings", &member.auth())
+            .await?;
+        assert_eq!(mine.status, 200, "{}", mine.text());
+    }
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_member_of_a_verified_organisation_adds_an_existing_account() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let owner = app.account(AccountRole::User, "owner@example.vn").await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let colleague = app.account(AccountRole::User, "lan@example.vn").await?;
+    let stranger = app
+        .account(AccountRole::User, "stranger@example.vn")
+        .await?;
+    let org = app
+        .organisation(&owner, enterprise("Doanh nghiệp thành viên", 41))
+        .await?;
+    let members = format!("/api/v1/organisations/{org}/members");
+    let add = |who: &str| json!({ "identifier": who });
+
+    // Pending: not vetted yet, so it cannot add anyone.
+    let res = app
+        .json("POST", &members, &owner.auth(), &add("lan@example.vn"))
+        .await?;
+    assert_eq!(
+        (res.status, res.json()["code"].clone()),
+        (409, json!("organisation_unverified")),
+        "{}",
+        res.text()
+    );
+    let res = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{org}/verification"),
+            &staff.auth(),
+            &json!({ "decision": "verified" }),
+        )
+        .await?;
+    assert_eq!(res.status, 200);
+
+    let res = app
+        .json("POST", &members, &owner.auth(), &add("nobody@example.vn"))
+        .await?;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.json()["errors"][0]["field"], "identifier");
+    assert_eq!(res.json()["errors"][0]["code"], "no_account");
+    let res = app
+        .json("POST", &members, &owner.auth(), &add("not an address"))
+        .await?;
+    assert_eq!(res.status, 422);
+    // Staff accounts are never members: answered as no account.
+    let res = app
+        .json("POST", &members, &owner.auth(), &add("staff@example.vn"))
+        .await?;
+    assert_eq!(res.json()["errors"][0]["code"], "no_account");
+
+    let res = app
+        .json("POST", &members, &owner.auth(), &add(" LAN@example.vn "))
+        .await?;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let added = res.json();
+    assert_eq!(added["display_name"], "Người thử");
+    assert!(added.get("email").is_none() && added.get("phone").is_none());
+    let res = app
+        .json("POST", &members, &owner.auth(), &add("lan@example.vn"))
+        .await?;
+    assert_eq!(res.status, 409);
+
+    // Both members see the list; staff may look; others learn nothing.
+    for who in [&owner, &colleague, &staff] {
+        let res = app.call("GET", &members, &who.auth()).await?;
+        assert_eq!(res.status, 200, "{}", res.text());
+        let items = res.json()["items"].clone();
+        assert_eq!(items.as_array().map(Vec::len), Some(2), "{items}");
+        assert!(!res.text().contains("@example.vn"), "no addresses");
+    }
+    assert_eq!(
+        app.call("GET", &members, &stranger.auth()).await?.status,
+        404
+    );
+    assert_eq!(app.call("GET", &members, &Auth::None).await?.status, 401);
+    let res = app
+        .json("POST", &members, &staff.auth(), &add("stranger@example.vn"))
+        .await?;
+    assert_eq!(res.status, 403);
+    let res = app
+        .json(
+            "POST",
+            &members,
+            &stranger.auth(),
+            &add("stranger@example.vn"),
+        )
+        .await?;
+    assert_eq!(res.status, 404);
+    // The new member acts for the organisation: it can add others in turn.
+    let res = app
+        .json(
+            "POST",
+            &members,
+            &colleague.auth(),
+            &add("stranger@example.vn"),
+        )
+        .await?;
+    assert_eq!(res.status, 201, "{}", res.text());
+
+    let audit = app.audit().await?;
+    assert_eq!(
+        audit.iter().filter(|e| e.action == "member_added").count(),
+        2
+    );
+    Ok(())
+}

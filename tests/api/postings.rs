@@ -627,12 +627,55 @@ async fn a_school_answers_a_training_need_and_the_enterprise_accepts() -> TestRe
         .await?
         .json();
     assert_eq!(offers["items"][0]["school_name"], "Trường Trung cấp thử");
+    // The enterprise's members were told an offer arrived.
+    let told = app
+        .call("GET", "/api/v1/me/notifications", &owner.auth())
+        .await?
+        .json();
+    assert!(
+        told["items"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("new offer") && t.contains("thợ điện")),
+        "{told}"
+    );
+
+    // A second school answers too; each school sees its own offer, never the other's.
+    let (other_school, other_teacher) =
+        labour_tests::verified_school(&app, "other@example.vn", &staff).await?;
+    let other =
+        json!({ "school_id": other_school, "proposal": "Khóa 6 tuần tại trường, học cuối tuần." });
+    let res = app
+        .json(
+            "POST",
+            &format!("{path}/offers"),
+            &other_teacher.auth(),
+            &other,
+        )
+        .await?;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let own = app
+        .call("GET", &format!("{path}/offers"), &teacher.auth())
+        .await?;
+    assert_eq!(own.status, 200, "{}", own.text());
+    let own = own.json();
+    assert_eq!(own["items"].as_array().map(Vec::len), Some(1), "{own}");
+    assert_eq!(own["items"][0]["school_id"], json!(school));
+    assert_eq!(own["items"][0]["state"], "open");
+    let theirs = app
+        .call("GET", &format!("{path}/offers"), &other_teacher.auth())
+        .await?
+        .json();
+    assert_eq!(theirs["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(theirs["items"][0]["school_id"], json!(other_school));
+    // A worker, who belongs to no school, still gets the 404 of a private list.
+    let worker = app.account(AccountRole::User, "worker@example.vn").await?;
     assert_eq!(
-        app.call("GET", &format!("{path}/offers"), &teacher.auth())
+        app.call("GET", &format!("{path}/offers"), &worker.auth())
             .await?
             .status,
         404
     );
+
     let offer_id = id_of(&made)?;
     let accepted = app
         .call(
@@ -642,6 +685,32 @@ async fn a_school_answers_a_training_need_and_the_enterprise_accepts() -> TestRe
         )
         .await?;
     assert_eq!(accepted.json()["state"], "accepted");
+    // The school sees what became of its offer, and was told; the other school too.
+    let own = app
+        .call("GET", &format!("{path}/offers"), &teacher.auth())
+        .await?
+        .json();
+    assert_eq!(own["items"][0]["state"], "accepted");
+    let theirs = app
+        .call("GET", &format!("{path}/offers"), &other_teacher.auth())
+        .await?
+        .json();
+    assert_eq!(theirs["items"][0]["state"], "declined");
+    for (who, words) in [
+        (&teacher, "offer accepted"),
+        (&other_teacher, "another offer accepted"),
+    ] {
+        let told = app
+            .call("GET", "/api/v1/me/notifications", &who.auth())
+            .await?
+            .json();
+        assert!(
+            told["items"][0]["title"]
+                .as_str()
+                .is_some_and(|t| t.contains(words)),
+            "{told}"
+        );
+    }
     Ok(())
 }
 

@@ -4,8 +4,10 @@
 mod accounts;
 mod harness;
 mod layout;
+mod organisation;
 mod passwords;
 mod postings;
 mod search;
+mod staff;
 mod statistics;
 mod worker;

@@ -13,6 +13,7 @@ pub mod context;
 pub mod declaration_years;
 pub mod declarations;
 pub mod errors;
+pub mod export;
 pub mod facts;
 pub mod forecast;
 pub mod jobs;

@@ -231,6 +231,14 @@ pub enum Action {
     ManageOffers(PostingFacts),
     /// Accept one offer for a training need (the enterprise that posted it; staff only look).
     AcceptOffer(PostingFacts),
+    /// See the offers a school made, each with what became of it (its members; staff may look).
+    /// A school sees only its own offers for a need, never another school's.
+    ReadSchoolOffers(OrganisationFacts),
+    /// See who the members of an organisation are (its members; staff may look).
+    ReadMembers(OrganisationFacts),
+    /// Add an existing account as a member (members of a verified organisation only: anyone can
+    /// register a pending one, and adding from it would let anyone attach strangers).
+    ManageMembers(OrganisationFacts),
     /// Read a worker's profile: the worker and staff (staff reads are audited).
     ReadWorkerProfile { worker: Uuid },
     /// Apply to a published job (workers; not staff, not keys).
@@ -414,6 +422,27 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             Actor::ApiKey { .. } => Forbidden,
             _ if actor.is_member_of(p.organisation) => Allow,
             _ if actor.is_staff() => Forbidden,
+            _ => NotFound,
+        },
+        Action::ReadSchoolOffers(org) | Action::ReadMembers(org) => match actor {
+            Actor::Anonymous => Unauthenticated,
+            Actor::Account { .. } if actor.is_staff() || actor.is_member_of(org.id) => Allow,
+            Actor::ApiKey { organisation, .. } if *organisation == Some(org.id) => Forbidden,
+            _ => NotFound,
+        },
+        Action::ManageMembers(org) => match actor {
+            Actor::Anonymous => Unauthenticated,
+            Actor::Account { .. } if actor.is_member_of(org.id) => {
+                if org.refused {
+                    OrganisationRefused
+                } else if org.verified {
+                    Allow
+                } else {
+                    Forbidden
+                }
+            }
+            Actor::Account { .. } if actor.is_staff() => Forbidden,
+            Actor::ApiKey { organisation, .. } if *organisation == Some(org.id) => Forbidden,
             _ => NotFound,
         },
         Action::MoveApplication { application, to } => {
@@ -601,6 +630,13 @@ mod tests {
         expect(Action::IssuePasswordResetCode,             [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::EnterIndicatorValues,               [Unauthenticated, Forbidden, Forbidden, Forbidden, Allow,     Allow,     Forbidden, Forbidden]);
         expect(Action::ManageOffers(public),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::ReadSchoolOffers(school_b),         [Unauthenticated, NotFound,  NotFound,  Allow,     Allow,     Allow,     NotFound,  NotFound]);
+        expect(Action::ReadMembers(verified),              [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ReadMembers(pending),               [Unauthenticated, NotFound,  Allow,     NotFound,  Allow,     Allow,     Forbidden, Forbidden]);
+        expect(Action::ManageMembers(verified),            [Unauthenticated, NotFound,  Allow,     NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
+        // A pending organisation is not vetted yet: it cannot add people.
+        expect(Action::ManageMembers(pending),             [Unauthenticated, NotFound,  Forbidden, NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
+        expect(Action::ManageMembers(refused),             [Unauthenticated, NotFound,  R,         NotFound,  Forbidden, Forbidden, Forbidden, Forbidden]);
     }
 
     /// Every action on an object, asked with the facts of an id that does not exist and with those
@@ -649,6 +685,9 @@ mod tests {
             (Action::SeeReporter(posting), Action::SeeReporter(up)),
             (Action::ReportPosting(posting), Action::ReportPosting(up)),
             (Action::ManageOffers(posting), Action::ManageOffers(up)),
+            (Action::ReadSchoolOffers(org), Action::ReadSchoolOffers(uo)),
+            (Action::ReadMembers(org), Action::ReadMembers(uo)),
+            (Action::ManageMembers(org), Action::ManageMembers(uo)),
             (Action::AcceptOffer(posting), Action::AcceptOffer(up)),
             (Action::Apply(posting), Action::Apply(up)),
             (

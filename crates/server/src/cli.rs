@@ -255,6 +255,11 @@ async fn seed(
                     .copied()
                     .unwrap_or_default()
             ));
+            let members = labour_store::demo_members::seed(&mut conn, &hash).await?;
+            say(&format!(
+                "  {members} demo staff and members added: {} (same password)",
+                labour_store::demo_members::emails().join(", ")
+            ));
         }
         None => say("  none: set LABOUR_DEMO_PASSWORD to add them in production mode"),
     }

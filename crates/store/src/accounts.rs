@@ -164,3 +164,43 @@ pub async fn membership_kinds(
         })
         .collect()
 }
+
+/// A staff or admin account as the admin's list shows it.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct StaffRow {
+    pub id: Uuid,
+    pub role: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Staff and admin accounts, oldest first, a page at a time.
+pub async fn staff(
+    conn: &mut AsyncPgConnection,
+    page: labour_domain::paging::PageRequest,
+) -> Result<crate::Page<StaffRow>, Error> {
+    let roles = [AccountRole::Staff.as_str(), AccountRole::Admin.as_str()];
+    let total = accounts::table
+        .filter(accounts::role.eq_any(roles))
+        .count()
+        .get_result(conn)
+        .await?;
+    let items = accounts::table
+        .filter(accounts::role.eq_any(roles))
+        .order((accounts::created_at, accounts::id))
+        .offset(page.offset())
+        .limit(page.limit())
+        .select((
+            accounts::id,
+            accounts::role,
+            accounts::display_name,
+            accounts::email,
+            accounts::phone,
+            accounts::created_at,
+        ))
+        .load(conn)
+        .await?;
+    Ok(crate::Page { items, total })
+}

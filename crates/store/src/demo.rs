@@ -32,7 +32,7 @@ const SCHOOLS: [&str; 3] = [
 ];
 
 /// Demo ids are fixed so that links in documentation and tests stay valid between runs.
-fn demo_id(n: u128) -> Uuid {
+pub(crate) fn demo_id(n: u128) -> Uuid {
     Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0000 | n)
 }
 

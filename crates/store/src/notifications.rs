@@ -318,3 +318,45 @@ pub async fn release_digests(conn: &mut AsyncPgConnection, token: Uuid) -> Resul
         .await?;
     Ok(())
 }
+
+/// Tells each account something happened to a posting they act on (an offer arrived for their
+/// training need, their school's offer was accepted). The table keeps one notification per
+/// account and posting, so a newer one replaces the older: its title, unread again. These are
+/// not saved-search matches, so they never go into the email digest.
+pub async fn notify(
+    conn: &mut AsyncPgConnection,
+    accounts: &[Uuid],
+    posting: Uuid,
+    title: &str,
+) -> Result<usize, Error> {
+    use diesel::upsert::excluded;
+    if accounts.is_empty() {
+        return Ok(0);
+    }
+    let rows: Vec<_> = accounts
+        .iter()
+        .map(|account| {
+            (
+                notifications::id.eq(Uuid::now_v7()),
+                notifications::account_id.eq(*account),
+                notifications::saved_search_id.eq(None::<Uuid>),
+                notifications::posting_id.eq(posting),
+                notifications::title.eq(title),
+                notifications::emailed_at.eq(Some(Utc::now())),
+            )
+        })
+        .collect();
+    Ok(diesel::insert_into(notifications::table)
+        .values(rows)
+        .on_conflict((notifications::account_id, notifications::posting_id))
+        .do_update()
+        .set((
+            notifications::title.eq(excluded(notifications::title)),
+            notifications::saved_search_id.eq(None::<Uuid>),
+            notifications::created_at.eq(diesel::dsl::now),
+            notifications::read_at.eq(None::<DateTime<Utc>>),
+            notifications::emailed_at.eq(excluded(notifications::emailed_at)),
+        ))
+        .execute(conn)
+        .await?)
+}

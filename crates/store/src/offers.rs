@@ -106,3 +106,47 @@ pub async fn accept(conn: &mut AsyncPgConnection, offer: &OfferRow) -> Result<Of
         .get_result(conn)
         .await?)
 }
+
+/// One of a school's offers as the school follows it: the need it answers and whose it is.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct SchoolOfferRow {
+    pub offer: OfferRow,
+    pub need_title: String,
+    pub enterprise_name: String,
+}
+
+/// The school's offers, newest first (bounded: a school answers a few needs a month).
+pub async fn for_school(
+    conn: &mut AsyncPgConnection,
+    school: Uuid,
+) -> Result<Vec<SchoolOfferRow>, Error> {
+    use crate::schema::postings;
+    Ok(training_offers::table
+        .inner_join(postings::table.on(postings::id.eq(training_offers::need_id)))
+        .inner_join(organisations::table.on(organisations::id.eq(postings::organisation_id)))
+        .filter(training_offers::school_id.eq(school))
+        .select((OfferRow::as_select(), postings::title, organisations::name))
+        .order((
+            training_offers::created_at.desc(),
+            training_offers::id.desc(),
+        ))
+        .limit(500)
+        .load(conn)
+        .await?)
+}
+
+/// The titles of the given postings (the courses offers point to).
+pub async fn titles(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String)>, Error> {
+    use crate::schema::postings;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(postings::table
+        .filter(postings::id.eq_any(ids))
+        .select((postings::id, postings::title))
+        .load(conn)
+        .await?)
+}

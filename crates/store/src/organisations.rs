@@ -276,3 +276,55 @@ pub async fn decide_verification(
     })
     .await
 }
+
+/// A member of an organisation as a fellow member sees them: the name they go by and since
+/// when (never their email or phone).
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct MemberRow {
+    pub account_id: Uuid,
+    pub display_name: String,
+    pub since: chrono::DateTime<chrono::Utc>,
+}
+
+/// The organisation's members, first to join first (an organisation has a handful).
+pub async fn members(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Vec<MemberRow>, Error> {
+    use crate::schema::accounts;
+    Ok(memberships::table
+        .inner_join(accounts::table)
+        .filter(memberships::organisation_id.eq(id))
+        .select((
+            accounts::id,
+            accounts::display_name,
+            memberships::created_at,
+        ))
+        .order((memberships::created_at, accounts::id))
+        .limit(500)
+        .load(conn)
+        .await?)
+}
+
+/// Makes the account a member; `false` when it already was one.
+pub async fn add_member(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    account: Uuid,
+) -> Result<bool, Error> {
+    let n = diesel::insert_into(memberships::table)
+        .values((
+            memberships::organisation_id.eq(id),
+            memberships::account_id.eq(account),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    Ok(n == 1)
+}
+
+/// The ids of the organisation's members (to notify them).
+pub async fn member_ids(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Vec<Uuid>, Error> {
+    Ok(memberships::table
+        .filter(memberships::organisation_id.eq(id))
+        .select(memberships::account_id)
+        .load(conn)
+        .await?)
+}

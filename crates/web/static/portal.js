@@ -32,6 +32,32 @@
   }
   if (link) { link.addEventListener("focus", function () { link.select(); }); }
 })();
+// Staff's queue item: single keys for the decisions people make all day (shown in the page
+// only when this script runs); never while someone types in a field or holds a modifier.
+(function () {
+  "use strict";
+  var box = document.getElementById("shortcuts");
+  if (!box) { return; }
+  box.hidden = false;
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) { return; }
+    var t = e.target;
+    var tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) { return; }
+    var key = (e.key || "").toLowerCase();
+    var el;
+    if (key === "a") {
+      el = document.querySelector("[data-key=approve]");
+      if (el) { e.preventDefault(); el.click(); }
+    } else if (key === "r") {
+      el = document.querySelector("[data-key=reject]");
+      if (el) { e.preventDefault(); el.focus(); }
+    } else if (key === "n" || key === "j") {
+      el = document.querySelector("[data-key=next]");
+      if (el) { e.preventDefault(); el.click(); }
+    }
+  });
+})();
 
 // The yearly declaration: the totals of each occupation group, each level and the whole follow
 // what is typed (the server works them out again on every submit, for those without script).

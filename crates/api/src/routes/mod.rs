@@ -13,6 +13,7 @@ pub mod feed;
 pub mod health;
 pub mod kpis;
 pub mod me;
+pub mod members;
 pub mod moderation;
 pub mod my;
 pub mod notifications;
@@ -108,6 +109,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(api_keys::create::create_api_key)
                 .service(api_keys::list::list_api_keys)
                 .service(api_keys::revoke::revoke_api_key)
+                .service(members::list::list_members)
+                .service(members::create::create_member)
                 .service(postings::create::create_posting)
                 .service(postings::list::list_postings)
                 .service(postings::get::get_posting)

@@ -3,10 +3,12 @@
 
 pub mod close;
 pub mod create;
+pub mod export;
 pub mod remind;
 
 pub use self::close::close;
 pub use self::create::create;
+pub use self::export::export;
 pub use self::remind::remind;
 
 use crate::errors::Error;

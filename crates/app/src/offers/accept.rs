@@ -1,4 +1,5 @@
-//! The enterprise that posted a training need accepts one offer; the others are declined.
+//! The enterprise that posted a training need accepts one offer; the others are declined, and
+//! every school that answered is notified.
 
 use diesel_async::AsyncConnection;
 use labour_domain::policy::{Action, PostingFacts};
@@ -39,6 +40,20 @@ pub async fn accept(app: &App, caller: &Caller, id: Uuid) -> crate::Result<Offer
             ..caller.event("offer_accepted", &addr)
         };
         labour_store::audit::record(conn, event).await?;
+        // The school's members learn it was accepted; the other schools that answered, that
+        // another offer was.
+        for (other, _) in labour_store::offers::for_need(conn, need.id).await? {
+            let title = if other.id == accepted.id {
+                format!("Đề xuất được chấp nhận (offer accepted): {}", need.title)
+            } else {
+                format!(
+                    "Đã chọn đề xuất khác (another offer accepted): {}",
+                    need.title
+                )
+            };
+            let members = labour_store::organisations::member_ids(conn, other.school_id).await?;
+            labour_store::notifications::notify(conn, &members, need.id, &title).await?;
+        }
         Ok(accepted)
     })
     .await

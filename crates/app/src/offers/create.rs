@@ -1,4 +1,5 @@
-//! A school offers a course or a proposal for a published training need.
+//! A school offers a course or a proposal for a published training need; the enterprise's
+//! members are notified.
 
 use diesel_async::AsyncConnection;
 use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
@@ -107,6 +108,11 @@ pub async fn create(
             ..caller.event("offer_made", &addr)
         };
         labour_store::audit::record(conn, event).await?;
+        // The enterprise's members learn an offer arrived (one notification per need: a
+        // newer offer brings it back unread).
+        let members = labour_store::organisations::member_ids(conn, row.organisation_id).await?;
+        let title = format!("Có đề xuất đào tạo mới (new offer): {}", row.title);
+        labour_store::notifications::notify(conn, &members, need, &title).await?;
         Ok(offer)
     })
     .await

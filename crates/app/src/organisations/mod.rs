@@ -1,6 +1,7 @@
 //! Organisations: enterprises and schools register, staff verify or refuse them.
 
 pub mod create;
+pub mod members;
 pub mod verify;
 
 pub use self::create::create;

@@ -20,7 +20,9 @@ pub mod recommendations;
 pub mod saved_searches;
 pub mod search;
 pub mod sitemap;
+pub mod staff;
 pub mod statistics;
+pub mod workspace;
 pub mod zones;
 
 use actix_web::web;
@@ -45,4 +47,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     recommendations::configure(cfg);
     saved_searches::configure(cfg);
     notifications::configure(cfg);
+    workspace::configure(cfg);
+    staff::configure(cfg);
 }

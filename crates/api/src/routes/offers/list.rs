@@ -1,17 +1,17 @@
 //! `GET /api/v1/postings/{id}/offers`.
 
 use actix_web::{get, web};
-use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::Offer;
 use crate::auth::Caller;
 use crate::errors::{ApiError, Problem};
 use crate::pagination::List;
-use crate::routes::postings::load_for;
 use crate::state::AppState;
 
-/// The offers schools made for a training need (the enterprise that posted it, and staff).
+/// The offers schools made for a training need: every offer for the enterprise that posted it
+/// and for staff; a school's member sees only that school's own offers (an empty list when it
+/// has not answered), never another school's.
 #[utoipa::path(
     tag = "postings",
     params(("id" = Uuid, Path, description = "The training need")),
@@ -29,10 +29,7 @@ pub async fn list_offers(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<List<Offer>>, ApiError> {
-    let id = id.into_inner();
-    let mut conn = state.conn().await?;
-    let _need = load_for(&mut conn, &caller, id, Action::ManageOffers).await?;
-    let rows = labour_store::offers::for_need(&mut conn, id).await?;
+    let rows = labour_app::offers::for_need(&state.app, &caller, id.into_inner()).await?;
     Ok(web::Json(List {
         items: rows
             .into_iter()

@@ -59,6 +59,9 @@ struct Show {
     share_url: String,
     /// The JSON-LD, already safe inside a script element.
     json_ld: Option<String>,
+    /// A training need: a school member's way to offer, the enterprise's way to the offers.
+    offer_href: Option<String>,
+    offers_href: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +107,20 @@ pub async fn show(
         Content::TrainingNeed(_) => HowTo::Offer,
     };
     let title = content.title().to_owned();
+    let (offer_href, offers_href) = match (&content, &ctx.caller.actor) {
+        (Content::TrainingNeed(_), labour_domain::policy::Actor::Account { memberships, .. }) => (
+            (public
+                && memberships
+                    .iter()
+                    .any(|m| m.kind == labour_domain::organisation::OrganisationKind::School))
+            .then(|| format!("/postings/{id}/offer")),
+            memberships
+                .iter()
+                .any(|m| m.organisation == posting.row.organisation_id)
+                .then(|| format!("/account/postings/{id}/offers")),
+        ),
+        _ => (None, None),
+    };
     let page = Show {
         page: ctx.page(title.clone()),
         id: id.to_string(),
@@ -127,12 +144,14 @@ pub async fn show(
         reported: query.reported.is_some(),
         share_url,
         json_ld,
+        offer_href,
+        offers_href,
     };
     Ok(ctx.render(&page))
 }
 
 /// The description's paragraphs (blank lines between them in the text).
-fn paragraphs(text: &str) -> Vec<String> {
+pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -157,7 +176,7 @@ fn names<T: serde::Serialize>(lang: Lang, area: &str, values: &[T]) -> String {
         .join(", ")
 }
 
-fn facts(
+pub fn facts(
     lang: Lang,
     posting: &labour_store::postings::ForIndex,
     content: &Content,
@@ -301,7 +320,7 @@ fn facts(
 }
 
 /// Who to contact about a job: shown on its own page only (lists never carry it).
-fn contact(lang: Lang, c: &labour_domain::posting::content::Contact) -> Vec<Fact> {
+pub fn contact(lang: Lang, c: &labour_domain::posting::content::Contact) -> Vec<Fact> {
     let t = |key: &str| crate::i18n::t(lang, key).into_owned();
     let mut out = vec![Fact {
         key: "contact_name",
