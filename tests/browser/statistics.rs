@@ -253,6 +253,25 @@ async fn every_statistics_page_has_a_chart_a_table_and_downloads() -> TestResult
     browser.sign_in_with(&staff.refresh).await?;
     browser.open("/statistics/matching").await?;
     assert!(browser.text("#matching caption").await.is_ok());
+    // Its file comes from the page (the API's would need a bearer token), for staff only.
+    let csv = browser
+        .client
+        .find(fantoccini::Locator::Css("a[href*='format=csv']"))
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    assert!(csv.starts_with("/statistics/matching?"), "{csv}");
+    assert_eq!(app.get(&csv).await?.status, 401, "not without signing in");
+    let answer = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));",
+            vec![json!(csv)],
+        )
+        .await?;
+    assert_eq!(answer, json!("200 text/csv; charset=utf-8"));
     browser.axe().await?;
     assert_eq!(app.get("/statistics/nothing").await?.status, 404);
     browser.close().await

@@ -213,6 +213,8 @@ fn staff(ctx: &Ctx) -> bool {
 pub struct StatQuery {
     by: Option<String>,
     year: Option<String>,
+    /// `csv` or `xlsx`: the staff-only table as a file (the public ones link to the API's).
+    format: Option<String>,
 }
 
 struct Choice {
@@ -343,6 +345,9 @@ async fn one(
     }
     .map_err(store)?;
     drop(conn);
+    if let Some(f) = q.format.as_deref().filter(|f| matches!(*f, "csv" | "xlsx")) {
+        return download(lang, stat, dim, &rows, f == "csv");
+    }
     let table = table(lang, stat, dim, rows);
     let withheld = table
         .rows
@@ -352,10 +357,13 @@ async fn one(
         .any(Option::is_none);
     let chart = chart_of(&ctx, stat, shown.charted, &table, year);
     let dim_name: &str = dim.into();
-    let downloads = stat.public.then(|| {
-        let base = match year {
-            Some(y) => format!("/api/v1/statistics/{}/{y}?by={dim_name}", stat.name),
-            None => format!("/api/v1/statistics/{}?by={dim_name}", stat.name),
+    // The public tables' files come from the API, which answers them without signing in; the
+    // staff-only one needs a bearer token there, so this page writes it with the same function.
+    let downloads = Some({
+        let base = match (stat.public, year) {
+            (true, Some(y)) => format!("/api/v1/statistics/{}/{y}?by={dim_name}", stat.name),
+            (true, None) => format!("/api/v1/statistics/{}?by={dim_name}", stat.name),
+            (false, _) => format!("/statistics/{}?by={dim_name}", stat.name),
         };
         (format!("{base}&format=csv"), format!("{base}&format=xlsx"))
     });
@@ -393,6 +401,54 @@ async fn one(
         downloads,
         withheld,
     }))
+}
+
+/// A statistic as a file, laid out as the API's export (code, name, the columns, the total),
+/// through `labour_app::export`.
+fn download(
+    lang: Lang,
+    stat: &Statistic,
+    dim: Dimension,
+    rows: &[Row],
+    csv: bool,
+) -> Result<HttpResponse, WebError> {
+    use labour_app::export::{CSV_TYPE, Cell, Sheet, XLSX_TYPE};
+    let cell = |v: &Option<i64>| v.map_or(Cell::Suppressed, Cell::Number);
+    let mut out: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::Text(r.key.clone()), Cell::Text(r.label.clone())];
+            row.extend(stat.shown([r.a, r.b, r.c, r.d]).iter().map(cell));
+            row
+        })
+        .collect();
+    if let Some(total) = stat.total(rows.iter().map(|r| [r.a, r.b, r.c, r.d])) {
+        let mut row = vec![Cell::Text("Tổng".into()), Cell::Empty];
+        row.extend(total.iter().map(cell));
+        out.push(row);
+    }
+    let mut headings = vec![dim.heading().0.to_owned(), "Tên".to_owned()];
+    headings.extend(stat.columns.iter().map(|c| c.vi.to_owned()));
+    let sheet = Sheet {
+        file_name: format!("{}-{}", stat.name, <&str>::from(dim)),
+        title: stat.vi.to_owned(),
+        headings,
+        rows: out,
+    };
+    let (body, media, ext) = if csv {
+        (labour_app::export::csv(&sheet), CSV_TYPE, "csv")
+    } else {
+        (labour_app::export::xlsx(&sheet), XLSX_TYPE, "xlsx")
+    };
+    let body = body.map_err(|e| WebError::new(e, lang))?;
+    Ok(HttpResponse::Ok()
+        .content_type(media)
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}.{ext}\"", sheet.file_name),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(body))
 }
 
 /// The chart of a statistic's table: the charted columns as bars, the largest rows (or the
