@@ -11,4 +11,5 @@ mod passwords;
 mod postings;
 mod search;
 mod staff;
+mod statistics;
 mod worker;

@@ -15,6 +15,7 @@ pub mod declarations;
 pub mod errors;
 pub mod export;
 pub mod facts;
+pub mod forecast;
 pub mod jobs;
 pub mod known;
 pub mod kpis;

@@ -6,6 +6,7 @@
 rust_i18n::i18n!("locales", fallback = "vi");
 
 pub mod assets;
+pub mod chart;
 pub mod context;
 pub mod csrf;
 pub mod error;

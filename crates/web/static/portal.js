@@ -58,3 +58,36 @@
     }
   });
 })();
+
+// The yearly declaration: the totals of each occupation group, each level and the whole follow
+// what is typed (the server works them out again on every submit, for those without script).
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-declaration]");
+  if (!form) { return; }
+  var locale = document.documentElement.lang === "en" ? "en-GB" : "vi-VN";
+  var cells = form.querySelectorAll("input[data-cell]");
+  var totals = form.querySelectorAll("[data-total]");
+  function count(text) {
+    var digits = text.replace(/[.,\s\u00a0]/g, "");
+    return /^\d+$/.test(digits) ? parseInt(digits, 10) : 0;
+  }
+  function update() {
+    var sums = {};
+    function add(key, n) { sums[key] = (sums[key] || 0) + n; }
+    for (var i = 0; i < cells.length; i++) {
+      var at = cells[i].getAttribute("data-cell").split(" ");
+      var n = count(cells[i].value);
+      add("g " + at[0] + " " + at[2], n);
+      add("l " + at[1] + " " + at[2], n);
+      add("all " + at[2], n);
+    }
+    for (var j = 0; j < totals.length; j++) {
+      var key = totals[j].getAttribute("data-total");
+      totals[j].textContent = (sums[key] || 0).toLocaleString(locale);
+    }
+  }
+  form.addEventListener("input", function (e) {
+    if (e.target.hasAttribute("data-cell")) { update(); }
+  });
+})();

@@ -145,3 +145,106 @@ pub const TRAINING: Statistic = Statistic {
     method_vi: "Khóa học đang đăng, số chỗ học, và người đăng ký quan tâm (chưa rút). Một người lao động chỉ được tính khi tài khoản đã có ít nhất 30 ngày và một tổ chức đã được xác minh đã xử lý (chuyển qua bước \"đã nhận\") ít nhất một hồ sơ của họ, để tài khoản lập ra hàng loạt không làm lộ ô nhỏ. Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
     method_en: "Published courses, their seats, and the workers who registered interest (not withdrawn). A worker counts only once their account is at least 30 days old and a verified organisation has acted on (moved past \"received\") at least one of their applications, so accounts made in bulk cannot uncover a small cell. Counts of people under 5 are withheld; others are rounded to the nearest 5.",
 };
+
+pub const WORKFORCE: Statistic = Statistic {
+    name: "workforce",
+    vi: "Lao động trong doanh nghiệp",
+    en: "Enterprises' workforce",
+    public: true,
+    columns: &[
+        Column {
+            key: "workers",
+            vi: "Số lao động",
+            en: "Workers",
+            people: false,
+            slot: 0,
+        },
+        Column {
+            key: "ethnic_minority",
+            vi: "Lao động người dân tộc thiểu số",
+            en: "Ethnic-minority workers",
+            people: true,
+            slot: 1,
+        },
+        Column {
+            key: "with_it_skills",
+            vi: "Lao động có kỹ năng tin học",
+            en: "Workers with IT skills",
+            people: false,
+            slot: 2,
+        },
+        Column {
+            key: "enterprises",
+            vi: "Số doanh nghiệp kê khai",
+            en: "Enterprises declaring",
+            people: false,
+            slot: 3,
+        },
+    ],
+    dimensions: &[OccupationGroup, Level],
+    // An enterprise appears in several rows; the other columns add up.
+    additive: true,
+    method_vi: "Lao động do các doanh nghiệp đã được xác minh kê khai cho năm; kê khai của doanh nghiệp chưa hoặc không được xác minh không được tính. Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "The workforce verified enterprises declared for the year; declarations of enterprises not verified do not count. Counts of people under 5 are withheld; others are rounded to the nearest 5.",
+};
+
+pub const RECRUITMENT: Statistic = Statistic {
+    name: "planned-recruitment",
+    vi: "Kế hoạch tuyển dụng năm sau",
+    en: "Recruitment planned for the next year",
+    public: true,
+    columns: &[
+        Column {
+            key: "headcount",
+            vi: "Số lao động dự kiến tuyển",
+            en: "Planned hires",
+            people: false,
+            slot: 0,
+        },
+        Column {
+            key: "enterprises",
+            vi: "Số doanh nghiệp",
+            en: "Enterprises",
+            people: false,
+            slot: 3,
+        },
+    ],
+    dimensions: &[OccupationGroup, Occupation, Level],
+    additive: true,
+    method_vi: "Nhu cầu tuyển dụng năm sau do các doanh nghiệp đã được xác minh kê khai.",
+    method_en: "The recruitment verified enterprises declared they plan for the next year.",
+};
+
+pub const MATCHING: Statistic = Statistic {
+    name: "matching",
+    vi: "Kết nối cung cầu",
+    en: "Matching",
+    public: false,
+    columns: &[
+        Column {
+            key: "applications",
+            vi: "Số đơn ứng tuyển",
+            en: "Applications",
+            people: true,
+            slot: 0,
+        },
+        Column {
+            key: "hires",
+            vi: "Số người được tuyển",
+            en: "Hires",
+            people: true,
+            slot: 1,
+        },
+        Column {
+            key: "median_days_to_hire",
+            vi: "Số ngày tuyển được (trung vị)",
+            en: "Median days to hire",
+            people: false,
+            slot: 2,
+        },
+    ],
+    dimensions: &[OccupationGroup, Occupation, Level, Zone, Commune],
+    additive: false,
+    method_vi: "Hồ sơ ứng tuyển vào tin tuyển dụng, số người được nhận và số ngày trung vị từ khi đăng tin đến khi nhận; tính mọi tài khoản (chỉ cán bộ xem). Số người dưới 5 được ẩn, số khác làm tròn đến bội số của 5.",
+    method_en: "Applications to job postings, hires, and the median days from publication to a hire; every account counts (staff only). Counts of people under 5 are withheld; others are rounded to the nearest 5.",
+};

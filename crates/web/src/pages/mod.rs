@@ -4,6 +4,7 @@ pub mod account;
 pub mod accounts;
 pub mod applications;
 pub mod choices;
+pub mod declarations;
 pub mod home;
 pub mod labels;
 pub mod language;
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     zones::configure(cfg);
     organisations::configure(cfg);
     statistics::configure(cfg);
+    declarations::configure(cfg);
     sitemap::configure(cfg);
     passwords::configure(cfg);
     profile::configure(cfg);

@@ -1,10 +1,7 @@
 //! `GET /api/v1/statistics/forecast`.
 
-use std::collections::BTreeMap;
-
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use labour_domain::forecast::{METHOD_EN, METHOD_VI, forecast, mape, trend};
-use labour_store::statistics::GroupLevel;
+use labour_domain::forecast::{METHOD_EN, METHOD_VI};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -57,42 +54,18 @@ pub struct Forecast {
     pub past_errors: Vec<PastError>,
 }
 
-fn map(rows: Vec<GroupLevel>) -> BTreeMap<(String, String), u64> {
-    rows.into_iter()
-        .map(|r| {
-            (
-                (r.occupation_group, r.level),
-                u64::try_from(r.headcount).unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-async fn rows_for(conn: &mut labour_store::Conn, base: i32) -> Result<Vec<ForecastRow>, ApiError> {
-    let planned = map(labour_store::statistics::planned_by_group_level(conn, base).await?);
-    let last = map(labour_store::statistics::posted_by_group_level(conn, base).await?);
-    let before = map(labour_store::statistics::posted_by_group_level(conn, base - 1).await?);
-    let mut keys: Vec<&(String, String)> = planned.keys().chain(last.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    Ok(keys
-        .into_iter()
-        .map(|k| {
-            let p = planned.get(k).copied().unwrap_or(0);
-            let l = last.get(k).copied().unwrap_or(0);
-            let b = before.get(k).copied().unwrap_or(0);
-            let t = trend(l, b);
-            ForecastRow {
-                occupation_group: k.0.clone(),
-                level: k.1.clone(),
-                planned: p,
-                posted_base_year: l,
-                posted_year_before: b,
-                trend: t,
-                forecast: forecast(Some(p), t),
-            }
-        })
-        .collect())
+impl From<labour_app::forecast::Row> for ForecastRow {
+    fn from(r: labour_app::forecast::Row) -> ForecastRow {
+        ForecastRow {
+            occupation_group: r.occupation_group,
+            level: r.level,
+            planned: r.planned,
+            posted_base_year: r.posted_base_year,
+            posted_year_before: r.posted_year_before,
+            trend: r.trend,
+            forecast: r.forecast,
+        }
+    }
 }
 
 /// Next year's demand by occupation group and level, the method in words, and the error of
@@ -118,33 +91,20 @@ pub async fn get_forecast(
     let mut check = QueryChecker::default();
     let format = crate::export::format(&mut check, query.format.as_deref());
     check.finish()?;
-    let mut conn = state.conn().await?;
-    let declared = labour_store::declarations::declared_years(&mut conn).await?;
-    let this_year = chrono::Datelike::year(&chrono::Utc::now());
-    let base = declared.last().copied();
-    let rows = match base {
-        Some(b) => rows_for(&mut conn, b).await?,
-        None => Vec::new(),
-    };
-    let mut past_errors = Vec::new();
-    for b in declared.iter().copied().filter(|b| b + 1 < this_year) {
-        let made = rows_for(&mut conn, b).await?;
-        let actual = map(labour_store::statistics::posted_by_group_level(&mut conn, b + 1).await?);
-        let pairs: Vec<(u64, u64)> = made
-            .iter()
-            .filter_map(|r| {
-                let a = actual.get(&(r.occupation_group.clone(), r.level.clone()))?;
-                Some((r.forecast?, *a))
-            })
-            .collect();
-        past_errors.push(PastError {
-            base_year: b,
-            forecast_year: b + 1,
-            mape_percent: mape(&pairs).map(|m| (m * 10.0).round() / 10.0),
-            cells: pairs.len(),
-        });
-    }
-    let total = rows.iter().filter_map(|r| r.forecast).sum();
+    let made = labour_app::forecast::forecast(&state.app).await?;
+    let base = made.base_year;
+    let total = made.total;
+    let rows: Vec<ForecastRow> = made.rows.into_iter().map(ForecastRow::from).collect();
+    let past_errors = made
+        .past_errors
+        .into_iter()
+        .map(|e| PastError {
+            base_year: e.base_year,
+            forecast_year: e.forecast_year,
+            mape_percent: e.mape_percent,
+            cells: e.cells,
+        })
+        .collect();
     if format == "json" {
         let en = crate::lang::from_headers(req.headers()) == Lang::En;
         return Ok(HttpResponse::Ok().json(Forecast {

@@ -1,38 +1,12 @@
 //! `GET /api/v1/statistics/planned-recruitment/{year}`.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use labour_domain::statistics::Dimension::*;
 
-use super::{Column, StatTable, Statistic, StatsQuery, parse, respond};
+use super::{StatTable, StatsQuery, parse, respond};
 use crate::errors::{ApiError, Problem};
 use crate::state::AppState;
 
-pub const RECRUITMENT: Statistic = Statistic {
-    name: "planned-recruitment",
-    vi: "Kế hoạch tuyển dụng năm sau",
-    en: "Recruitment planned for the next year",
-    public: true,
-    columns: &[
-        Column {
-            key: "headcount",
-            vi: "Số lao động dự kiến tuyển",
-            en: "Planned hires",
-            people: false,
-            slot: 0,
-        },
-        Column {
-            key: "enterprises",
-            vi: "Số doanh nghiệp",
-            en: "Enterprises",
-            people: false,
-            slot: 3,
-        },
-    ],
-    dimensions: &[OccupationGroup, Occupation, Level],
-    additive: true,
-    method_vi: "Nhu cầu tuyển dụng năm sau do các doanh nghiệp đã được xác minh kê khai.",
-    method_en: "The recruitment verified enterprises declared they plan for the next year.",
-};
+pub use labour_domain::statistics::tables::RECRUITMENT;
 
 /// What enterprises declared they plan to recruit in the year after `year` (public).
 #[utoipa::path(
