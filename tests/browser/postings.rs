@@ -397,6 +397,8 @@ async fn sitemap_and_robots_list_the_public_pages() -> TestResult {
     for path in [
         "/".to_owned(),
         "/statistics".to_owned(),
+        "/statistics/workforce".to_owned(),
+        "/statistics/indicators".to_owned(),
         "/training-needs".to_owned(),
         format!("/postings/{}", w.job),
         format!("/zones/{}", w.zone),

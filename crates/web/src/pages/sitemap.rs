@@ -20,7 +20,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 const PER_FILE: i64 = 50_000;
 
 /// The pages that are always there.
-const FIXED: [&str; 4] = ["/", "/search", "/training-needs", "/statistics"];
+const FIXED: [&str; 11] = [
+    "/",
+    "/search",
+    "/training-needs",
+    "/statistics",
+    "/statistics/demand",
+    "/statistics/supply",
+    "/statistics/training",
+    "/statistics/workforce",
+    "/statistics/planned-recruitment",
+    "/statistics/forecast",
+    "/statistics/indicators",
+];
 
 #[derive(Debug, Deserialize)]
 pub struct SitemapQuery {
@@ -158,6 +170,8 @@ async fn robots(ctx: Ctx) -> HttpResponse {
          Disallow: /lang/\n\
          Disallow: /postings/*/apply\n\
          Disallow: /postings/*/report\n\
+         Disallow: /postings/*/offer\n\
+         Disallow: /staff\n\
          Disallow: /api/\n\
          \n\
          Sitemap: {base}/sitemap.xml\n"
