@@ -150,3 +150,53 @@ async fn an_enterprise_is_verified_posts_a_job_staff_approve_a_worker_applies_an
     desk.close().await?;
     hr.close().await
 }
+
+/// A worker registers interest in a school's course from its page; the school sees the
+/// registration with what she shared and moves it on; she reads the new status.
+#[actix_web::test]
+async fn a_worker_registers_for_a_course_and_the_school_answers() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (school, teacher) =
+        labour_tests::verified_school(&app, "truong@example.vn", &staff).await?;
+    let course = labour_tests::course("Hàn điện cơ bản", "7212", "so_cap", 20);
+    let id = app.publish(school, &teacher, &staff, &course).await?;
+    let worker = app.account(AccountRole::User, "lan@example.vn").await?;
+    let profile = json!({
+        "full_name": "Vi Thị Lan", "commune_code": "06463", "phone": "0987654321",
+        "desired_occupations": ["7212"],
+        "consents": { "ethnicity": false, "citizen_id": false, "discoverable": false }
+    });
+    let saved = app
+        .json("PUT", "/api/v1/me/profile", &worker.auth(), &profile)
+        .await?;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+
+    let lan = Browser::start(&app, Options::default()).await?;
+    lan.sign_in_with(&worker.refresh).await?;
+    lan.open(&format!("/postings/{id}")).await?;
+    lan.click("#enrol").await?;
+    assert_eq!(lan.text("h1").await?, "Đăng ký học");
+    lan.axe().await?;
+    lan.click_text("Gửi đăng ký học").await?;
+    assert!(lan.path().await?.starts_with("/account/applications"));
+    lan.open(&format!("/postings/{id}")).await?;
+    assert!(lan.text("#applied").await?.contains("Bạn đã đăng ký học"));
+
+    let office = Browser::start(&app, Options::default()).await?;
+    office.sign_in_with(&teacher.refresh).await?;
+    office
+        .open(&format!("/account/postings/{id}/applicants"))
+        .await?;
+    assert_eq!(office.text(".applicant h2").await?, "Vi Thị Lan");
+    office.axe().await?;
+    office
+        .click(".applicant button[data-move=shortlisted]")
+        .await?;
+    lan.open("/account/applications").await?;
+    let line = lan.text(".result").await?;
+    assert!(line.contains("Hàn điện cơ bản"), "{line}");
+    assert!(line.contains("Được chọn vào danh sách ngắn"), "{line}");
+    office.close().await?;
+    lan.close().await
+}

@@ -269,6 +269,7 @@ async fn a_school_answers_a_training_need_and_the_enterprise_accepts_on_a_phone(
             .await?
             .contains("Được chấp nhận")
     );
+    browser.screenshot("school-offers").await?;
     browser.open("/account/notifications").await?;
     assert!(browser.text("main").await?.contains("offer accepted"));
     browser.close().await

@@ -63,18 +63,22 @@ struct ApplyPage {
     page: Page,
     posting_id: Uuid,
     title: String,
+    /// A course: the worker registers interest in enrolling (the school answers it as an
+    /// enterprise answers an application).
+    course: bool,
     has_profile: bool,
     fields: Vec<Shareable>,
     message: String,
     errors: Errors,
 }
 
-/// The job, once the policy lets the caller apply to it; anything but a published job is the
-/// not-found page, as a hidden posting is.
+/// The job or course, once the policy lets the caller apply to it (for a course: register
+/// interest); anything else, or anything not published, is the not-found page, as a hidden
+/// posting is.
 async fn job_for(ctx: &Ctx, id: Uuid) -> labour_app::Result<PostingRow> {
     let mut conn = ctx.state.app.conn().await?;
     let row = labour_app::facts::posting_for(&mut conn, &ctx.caller, id, Action::Apply).await?;
-    if row.kind != Kind::Job || row.state != State::Published {
+    if !matches!(row.kind, Kind::Job | Kind::Course) || row.state != State::Published {
         return Err(labour_app::facts::posting_not_found(id));
     }
     Ok(row)
@@ -187,10 +191,16 @@ async fn page_for(
 ) -> labour_app::Result<ApplyPage> {
     let profile = profile_of(ctx).await?;
     let choices = Choices::load(&ctx.state.app, ctx.lang).await?;
+    let course = job.kind == Kind::Course;
     Ok(ApplyPage {
-        page: ctx.page(ctx.t("applications.apply_title")),
+        page: ctx.page(ctx.t(if course {
+            "applications.enrol_title"
+        } else {
+            "applications.apply_title"
+        })),
         posting_id: job.id,
         title: job.title.clone(),
+        course,
         has_profile: profile.is_some(),
         fields: profile
             .as_ref()

@@ -34,8 +34,12 @@ pub enum HowTo {
         applied: Option<String>,
         contact: Vec<Fact>,
     },
-    /// A course: enrol with the school.
-    Enrol,
+    /// A course: register interest with the school (the same use case as applying), or the
+    /// day the person did.
+    Enrol {
+        href: String,
+        applied: Option<String>,
+    },
     /// A training need: schools offer to run it.
     Offer,
 }
@@ -115,7 +119,13 @@ pub async fn show(
                 .map(|at| crate::format::date(lang, at.date_naive())),
             contact: contact(lang, &j.contact),
         },
-        Content::Course(_) => HowTo::Enrol,
+        Content::Course(_) => HowTo::Enrol {
+            href: format!("/postings/{id}/apply"),
+            applied: labour_app::applications::applied_at(&ctx.state.app, &ctx.caller, id)
+                .await
+                .map_err(|e| WebError::new(e, lang))?
+                .map(|at| crate::format::date(lang, at.date_naive())),
+        },
         Content::TrainingNeed(_) => HowTo::Offer,
     };
     let title = content.title().to_owned();
@@ -181,7 +191,10 @@ pub fn preview(ctx: &Ctx, shown: Shown, preview: Preview) -> HttpResponse {
             applied: None,
             contact: contact(lang, &j.contact),
         },
-        Content::Course(_) => HowTo::Enrol,
+        Content::Course(_) => HowTo::Enrol {
+            href: "#preview".to_owned(),
+            applied: None,
+        },
         Content::TrainingNeed(_) => HowTo::Offer,
     };
     let title = content.title().to_owned();
