@@ -102,55 +102,10 @@ fn shareable(
     choices: &Choices,
     chosen: Option<&[String]>,
 ) -> Vec<Shareable> {
-    let join = |v: Vec<String>| v.join(", ");
     SHAREABLE
         .iter()
         .filter_map(|name| {
-            let value = match *name {
-                "full_name" => p.full_name.clone(),
-                "birth_year" => p.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-                "gender" => p
-                    .gender
-                    .map(|g| labels::gender(lang, gender_code(g)).into_owned())
-                    .unwrap_or_default(),
-                "commune_code" => p
-                    .commune_code
-                    .as_deref()
-                    .map(|c| choices.commune(c))
-                    .unwrap_or_default(),
-                "phone" => p.phone.clone().unwrap_or_default(),
-                "email" => p.email.clone().unwrap_or_default(),
-                "education" => p.education.clone().unwrap_or_default(),
-                "training_level" => p
-                    .training_level
-                    .as_deref()
-                    .map(|l| choices.level(l))
-                    .unwrap_or_default(),
-                "certificates" => join(p.certificates.iter().map(|c| c.name.clone()).collect()),
-                "skills" => join(p.skills.clone()),
-                "work_history" => join(p.work_history.iter().map(|j| j.employer.clone()).collect()),
-                "desired_occupations" => join(
-                    p.desired_occupations
-                        .iter()
-                        .map(|o| choices.occupation(o))
-                        .collect(),
-                ),
-                "expected_salary_vnd" => p
-                    .expected_salary_vnd
-                    .map(|v| crate::format::vnd(lang, v))
-                    .unwrap_or_default(),
-                "shift_preferences" => join(
-                    p.shift_preferences
-                        .iter()
-                        .map(|s| labels::shift(lang, s.into()).into_owned())
-                        .collect(),
-                ),
-                "it_skills" => p
-                    .it_skills
-                    .map(|s| labels::it_skills(lang, it_code(s)).into_owned())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
+            let value = crate::pages::profile_fields::in_words(lang, p, choices, name);
             (!value.is_empty()).then(|| Shareable {
                 name,
                 label: labels::field(lang, name).into_owned(),
@@ -162,24 +117,6 @@ fn shareable(
             })
         })
         .collect()
-}
-
-fn gender_code(g: labour_domain::worker::Gender) -> &'static str {
-    use labour_domain::worker::Gender;
-    match g {
-        Gender::Female => "female",
-        Gender::Male => "male",
-        Gender::Other => "other",
-    }
-}
-
-fn it_code(s: labour_domain::worker::ItSkills) -> &'static str {
-    use labour_domain::worker::ItSkills;
-    match s {
-        ItSkills::None => "none",
-        ItSkills::Basic => "basic",
-        ItSkills::Advanced => "advanced",
-    }
 }
 
 async fn page_for(

@@ -16,6 +16,7 @@ pub mod organisations;
 pub mod passwords;
 pub mod postings;
 pub mod profile;
+pub mod profile_fields;
 pub mod profile_form;
 pub mod recommendations;
 pub mod saved_searches;

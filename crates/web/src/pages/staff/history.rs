@@ -4,7 +4,7 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use labour_domain::policy::{Action, Decision, decide};
+use labour_domain::policy::Action;
 use uuid::Uuid;
 
 use super::{fail, guard, store_fail};
@@ -59,24 +59,19 @@ async fn history(ctx: Ctx, path: web::Path<String>) -> Result<HttpResponse, WebE
         return Ok(r);
     }
     let id = crate::pages::postings::id(&ctx, &path)?;
-    let mut conn = ctx.state.app.conn().await.map_err(fail(&ctx))?;
-    let row =
-        labour_app::postings::load_for(&mut conn, &ctx.caller, id, Action::ReadPostingHistory)
-            .await
-            .map_err(fail(&ctx))?;
-    let sees_reporters = decide(
-        &ctx.caller.actor,
-        Action::SeeReporter(labour_app::postings::facts(&row)),
-    ) == Decision::Allow;
-    let rows = labour_store::postings::history(&mut conn, id)
+    // The same read as the API's: reporters shown only where the policy's `SeeReporter` allows.
+    let rows = labour_app::postings::history(&ctx.state.app, &ctx.caller, id)
         .await
-        .map_err(store_fail(&ctx))?;
+        .map_err(fail(&ctx))?;
+    let mut conn = ctx.state.app.conn().await.map_err(fail(&ctx))?;
+    let row = labour_app::postings::load_for(&mut conn, &ctx.caller, id, Action::ReadPosting)
+        .await
+        .map_err(fail(&ctx))?;
     let mut names: Vec<(Uuid, String)> = Vec::new();
     let mut entries = Vec::new();
     for r in rows {
-        let reported = r.action == "posting_reported";
+        let reported = r.action == labour_app::postings::history::REPORTED;
         let actor = match r.actor_account {
-            Some(_) if reported && !sees_reporters => String::new(),
             Some(a) => match names.iter().find(|(k, _)| *k == a) {
                 Some((_, n)) => n.clone(),
                 None => {
