@@ -4,6 +4,7 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use labour_domain::ClosedSet;
 use labour_domain::policy::{Action, Decision, decide};
 use uuid::Uuid;
 
@@ -105,7 +106,20 @@ async fn history(ctx: Ctx, path: web::Path<String>) -> Result<HttpResponse, WebE
             let code = detail(&r.details, "reason");
             ctx.t(&format!("report.reason.{code}")).into_owned()
         } else {
-            detail(&r.details, "reason")
+            // A decision names its public code (since the codes exist) beside the note.
+            let note = detail(&r.details, "reason");
+            let code = detail(&r.details, "reason_code");
+            match labour_domain::posting::ModerationReason::parse(&code) {
+                Ok(c) => {
+                    let label = crate::pages::labels::moderation_reason(ctx.lang, c);
+                    if note.is_empty() {
+                        label.into_owned()
+                    } else {
+                        format!("{label}: {note}")
+                    }
+                }
+                _ => note,
+            }
         };
         entries.push(Entry {
             at: super::moment(ctx.lang, r.at),
