@@ -348,7 +348,9 @@ async fn a_rejection_carries_a_public_reason_code_and_a_note_the_owner_reads() -
         .call("GET", &format!("{path}/history"), &staff.auth())
         .await?;
     assert!(
-        history.text().contains("\"reason_code\":\"wrong_information\""),
+        history
+            .text()
+            .contains("\"reason_code\":\"wrong_information\""),
         "{}",
         history.text()
     );

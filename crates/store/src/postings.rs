@@ -240,10 +240,9 @@ pub async fn apply_locked(
     // A decision writes its reason, an approval clears it, anything else keeps the last one
     // (an edit of a rejected posting still shows why it was rejected).
     let (reason, reason_code) = match req.transition {
-        Transition::Reject | Transition::Remove => (
-            req.reason.and_then(|r| r.note),
-            req.reason.map(|r| r.code),
-        ),
+        Transition::Reject | Transition::Remove => {
+            (req.reason.and_then(|r| r.note), req.reason.map(|r| r.code))
+        }
         Transition::Approve => (None, None),
         _ => (row.moderation_reason.as_deref(), row.moderation_reason_code),
     };

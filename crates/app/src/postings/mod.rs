@@ -25,8 +25,8 @@ pub use submit::submit;
 pub use update::update;
 
 use diesel_async::AsyncConnection;
-use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
 use labour_domain::ClosedSet;
+use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
 use labour_domain::posting::{Content, ModerationReason, Transition};
 use labour_store::postings::{PostingRow, Refusal, Request};
 use uuid::Uuid;

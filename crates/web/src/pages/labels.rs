@@ -94,9 +94,7 @@ pub fn moderation_reason(lang: Lang, code: ModerationReason) -> Cow<'static, str
         ModerationReason::Scam => t(lang, "labels.moderation_reason.scam"),
         ModerationReason::AsksForMoney => t(lang, "labels.moderation_reason.asks_for_money"),
         ModerationReason::Discriminatory => t(lang, "labels.moderation_reason.discriminatory"),
-        ModerationReason::WrongInformation => {
-            t(lang, "labels.moderation_reason.wrong_information")
-        }
+        ModerationReason::WrongInformation => t(lang, "labels.moderation_reason.wrong_information"),
         ModerationReason::Incomplete => t(lang, "labels.moderation_reason.incomplete"),
         ModerationReason::Duplicate => t(lang, "labels.moderation_reason.duplicate"),
         ModerationReason::NotInProvince => t(lang, "labels.moderation_reason.not_in_province"),
@@ -123,7 +121,10 @@ mod tests {
         for code in ModerationReason::iter() {
             for lang in [Lang::Vi, Lang::En] {
                 let words = moderation_reason(lang, code);
-                assert!(!words.contains(crate::i18n::MISSING), "{code:?} in {lang:?}");
+                assert!(
+                    !words.contains(crate::i18n::MISSING),
+                    "{code:?} in {lang:?}"
+                );
             }
         }
         assert_eq!(

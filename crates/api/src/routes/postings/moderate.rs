@@ -114,9 +114,14 @@ pub async fn reject_posting(
     body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = super::expected(&req);
-    let row =
-        labour_app::postings::reject(&state.app, &caller, id.into_inner(), expected, body.decision())
-            .await?;
+    let row = labour_app::postings::reject(
+        &state.app,
+        &caller,
+        id.into_inner(),
+        expected,
+        body.decision(),
+    )
+    .await?;
     Ok(super::respond(row, &caller))
 }
 
@@ -144,8 +149,13 @@ pub async fn remove_posting(
     body: Json<ReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = super::expected(&req);
-    let row =
-        labour_app::postings::remove(&state.app, &caller, id.into_inner(), expected, body.decision())
-            .await?;
+    let row = labour_app::postings::remove(
+        &state.app,
+        &caller,
+        id.into_inner(),
+        expected,
+        body.decision(),
+    )
+    .await?;
     Ok(super::respond(row, &caller))
 }
