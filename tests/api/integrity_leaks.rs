@@ -231,6 +231,7 @@ async fn refusing_a_verified_organisation_withdraws_its_postings_and_freezes_its
         .find(|r| r.action == "posting_remove" && r.subject_id.as_deref() == Some(job.as_str()))
         .ok_or("no audit row for the withdrawn job")?;
     assert!(removal.actor_account.is_some(), "staff did it");
+    assert_eq!(removal.details["reason_code"], "organisation_refused");
 
     // Verified again, the organisation writes again; the withdrawn job stays removed.
     verify(json!({ "decision": "verified" })).await?;
@@ -248,6 +249,8 @@ async fn refusing_a_verified_organisation_withdraws_its_postings_and_freezes_its
         .await?
         .json();
     assert_eq!(job["state"], "removed");
+    // The owner reads why: the refusal took it off, with the refusal's reason as the note.
+    assert_eq!(job["moderation_reason_code"], "organisation_refused");
     Ok(())
 }
 

@@ -251,6 +251,8 @@ async fn rejection_reason_reaches_the_owner_and_an_edit_sends_it_back_to_review(
     assert_eq!(rejected.json()["state"], "rejected");
     let seen = app.call("GET", &path, &owner.auth()).await?;
     assert_eq!(seen.json()["moderation_reason"], "Thiếu địa chỉ làm việc");
+    // The body of before the reason codes: its reason is the note of `other`.
+    assert_eq!(seen.json()["moderation_reason_code"], "other");
 
     let mut fixed = job("Công nhân lắp ráp");
     fixed["address"] = json!("Lô B2, KCN Đồng Bành");
@@ -273,6 +275,113 @@ async fn rejection_reason_reaches_the_owner_and_an_edit_sends_it_back_to_review(
         )
         .await?;
     assert_eq!(removed.json()["state"], "removed");
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_rejection_carries_a_public_reason_code_and_a_note_the_owner_reads() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let (org, owner) = verified_enterprise(&app, "hr@example.vn", 2).await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let created = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{org}/postings"),
+            &owner.auth(),
+            &job("Thợ may công nghiệp"),
+        )
+        .await?;
+    let path = format!("/api/v1/postings/{}", id_of(&created)?);
+    app.call("POST", &format!("{path}/submit"), &owner.auth())
+        .await?;
+
+    // A code the contract does not list is a field error on `reason_code`.
+    let unknown = app
+        .json(
+            "POST",
+            &format!("{path}/reject"),
+            &staff.auth(),
+            &json!({ "reason_code": "spam", "reason": "Tin rác" }),
+        )
+        .await?;
+    assert_eq!(unknown.status, 422, "{}", unknown.text());
+    assert_eq!(unknown.json()["code"], "validation_failed");
+    assert_eq!(unknown.json()["errors"][0]["field"], "reason_code");
+    assert_eq!(unknown.json()["errors"][0]["code"], "unknown_value");
+    // `other` says nothing by itself: its note is required.
+    let bare_other = app
+        .json(
+            "POST",
+            &format!("{path}/reject"),
+            &staff.auth(),
+            &json!({ "reason_code": "other" }),
+        )
+        .await?;
+    assert_eq!(bare_other.status, 422);
+    assert_eq!(bare_other.json()["errors"][0]["field"], "reason");
+    // A note, when given, still needs 3 characters.
+    let short = app
+        .json(
+            "POST",
+            &format!("{path}/reject"),
+            &staff.auth(),
+            &json!({ "reason_code": "incomplete", "reason": "x" }),
+        )
+        .await?;
+    assert_eq!(short.status, 422);
+    assert_eq!(short.json()["errors"][0]["field"], "reason");
+
+    let rejected = app
+        .json(
+            "POST",
+            &format!("{path}/reject"),
+            &staff.auth(),
+            &json!({ "reason_code": "wrong_information", "reason": "Mức lương ghi sai đơn vị" }),
+        )
+        .await?;
+    assert_eq!(rejected.status, 200, "{}", rejected.text());
+    assert_eq!(rejected.json()["state"], "rejected");
+    let seen = app.call("GET", &path, &owner.auth()).await?.json();
+    assert_eq!(seen["moderation_reason_code"], "wrong_information");
+    assert_eq!(seen["moderation_reason"], "Mức lương ghi sai đơn vị");
+    let history = app
+        .call("GET", &format!("{path}/history"), &staff.auth())
+        .await?;
+    assert!(
+        history
+            .text()
+            .contains("\"reason_code\":\"wrong_information\""),
+        "{}",
+        history.text()
+    );
+
+    // An edit sends it back to review with the reason kept; a code says enough without a note.
+    let mut fixed = job("Thợ may công nghiệp");
+    fixed["address"] = json!("Lô C1, KCN Hồng Phong");
+    let etag = app
+        .call("GET", &path, &owner.auth())
+        .await?
+        .header("etag")
+        .unwrap_or_default()
+        .to_owned();
+    let res = app
+        .send_json("PUT", &path, &owner.auth(), &[("if-match", &etag)], &fixed)
+        .await?;
+    assert_eq!(res.json()["state"], "pending");
+    assert_eq!(res.json()["moderation_reason_code"], "wrong_information");
+    let removed = app
+        .json(
+            "POST",
+            &format!("{path}/remove"),
+            &staff.auth(),
+            &json!({ "reason_code": "duplicate" }),
+        )
+        .await?;
+    assert_eq!(removed.status, 200, "{}", removed.text());
+    let seen = app.call("GET", &path, &owner.auth()).await?.json();
+    assert_eq!(seen["state"], "removed");
+    assert_eq!(seen["moderation_reason_code"], "duplicate");
+    assert!(seen.get("moderation_reason").is_none(), "{seen}");
     Ok(())
 }
 

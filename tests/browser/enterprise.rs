@@ -238,8 +238,7 @@ async fn the_owner_reads_why_staff_rejected_a_posting_then_edits_and_resubmits()
         &app,
         &staff,
         &format!("/api/v1/postings/{id}/reject"),
-        // As the staff's pages write it: the reason chosen in both languages, then the note.
-        json!({ "reason": "Thông tin sai (The information is wrong): Hãy ghi rõ địa chỉ nơi làm việc." }),
+        json!({ "reason_code": "wrong_information", "reason": "Hãy ghi rõ địa chỉ nơi làm việc." }),
     )
     .await?;
 

@@ -1,6 +1,7 @@
 //! Journeys that cross workspaces, each person in their own browser: an enterprise registers,
 //! staff verify it, it posts a job (one mistake corrected), staff approve it from the queue, a
-//! worker finds it and applies, the enterprise shortlists them and the worker sees it.
+//! worker finds it and applies, the enterprise shortlists them and the worker sees it; a worker
+//! registers for a course and the school answers; staff reject a posting and its owner reads why.
 
 use fantoccini::Locator;
 use labour_store::accounts::AccountRole;
@@ -199,4 +200,63 @@ async fn a_worker_registers_for_a_course_and_the_school_answers() -> TestResult 
     assert!(line.contains("Được chọn vào danh sách ngắn"), "{line}");
     office.close().await?;
     lan.close().await
+}
+
+/// Staff reject a posting from its queue page with a reason and a note; its owner reads both
+/// on their own page, in their language, and sends it back after an edit.
+#[actix_web::test]
+async fn staff_reject_from_the_queue_and_the_owner_reads_why() -> TestResult {
+    let app = TestApp::spawn().await?;
+    let staff = app.account(AccountRole::Staff, "staff@example.vn").await?;
+    let (org, hr) = labour_tests::verified_enterprise(&app, "hr@example.vn", 23).await?;
+    let created = app
+        .json(
+            "POST",
+            &format!("/api/v1/organisations/{org}/postings"),
+            &hr.auth(),
+            &labour_tests::job("Công nhân đóng gói"),
+        )
+        .await?;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let id = created.json()["id"].as_str().ok_or("no id")?.to_owned();
+    let submitted = app
+        .call("POST", &format!("/api/v1/postings/{id}/submit"), &hr.auth())
+        .await?;
+    assert_eq!(submitted.status, 200, "{}", submitted.text());
+
+    let desk = Browser::start(
+        &app,
+        Options {
+            javascript: true,
+            size: DESKTOP,
+        },
+    )
+    .await?;
+    desk.sign_in_with(&staff.refresh).await?;
+    desk.open("/staff/queue").await?;
+    desk.click("#start").await?;
+    assert_eq!(desk.path().await?, format!("/staff/queue/{id}"));
+    select(&desk, "#reject-code", "incomplete").await?;
+    desk.fill("#reject-note", "Hãy ghi giờ làm việc của từng ca.")
+        .await?;
+    desk.click("#reject").await?;
+    assert!(desk.path().await?.starts_with("/staff/queue"));
+
+    // The owner, on a phone, in English.
+    let owner = Browser::start(&app, Options::default()).await?;
+    owner.sign_in_with(&hr.refresh).await?;
+    owner.open(&format!("/account/postings/{id}")).await?;
+    assert_eq!(owner.text("#state strong").await?, "Chưa được duyệt");
+    assert_eq!(
+        owner.text("#reason p").await?,
+        "Thiếu thông tin cần thiết: Hãy ghi giờ làm việc của từng ca."
+    );
+    owner.click_text("English").await?;
+    assert_eq!(
+        owner.text("#reason p").await?,
+        "Information missing: Hãy ghi giờ làm việc của từng ca."
+    );
+    owner.axe().await?;
+    desk.close().await?;
+    owner.close().await
 }

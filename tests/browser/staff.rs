@@ -178,14 +178,18 @@ async fn work_the_queue(size: (u32, u32), shots: bool) -> TestResult {
         .await?;
     let history = browser.text("#history").await?;
     assert!(history.contains("Từ chối"), "{history}");
+    assert!(history.contains("Thông tin sai"), "{history}");
     assert!(history.contains("Mức lương ghi sai đơn vị"), "{history}");
     browser.axe().await?;
 
+    // The owner reads the code chosen and the note apart.
     let rejected = posting(&w, &second).await?;
     assert_eq!(rejected["state"], "rejected");
-    let reason = rejected["moderation_reason"].as_str().unwrap_or_default();
-    assert!(reason.contains("Thông tin sai"), "{reason}");
-    assert!(reason.contains("Mức lương ghi sai đơn vị"), "{reason}");
+    assert_eq!(rejected["moderation_reason_code"], "wrong_information");
+    assert_eq!(
+        rejected["moderation_reason"],
+        "Mức lương ghi sai đơn vị; hãy sửa lại."
+    );
     browser.close().await
 }
 
@@ -621,5 +625,8 @@ async fn a_reported_revision_shows_its_changes_and_reporters_and_staff_remove_it
     assert!(browser.path().await?.ends_with("&reported=true"));
     let seen = w.app.call("GET", &path, &w.hr.auth()).await?.json();
     assert_eq!(seen["state"], "removed");
+    // The decision carries the report's code; without a note there is none to read.
+    assert_eq!(seen["moderation_reason_code"], "asks_for_money");
+    assert!(seen.get("moderation_reason").is_none(), "{seen}");
     browser.close().await
 }

@@ -3,7 +3,7 @@
 
 use diesel::deserialize::{self, FromSql};
 use diesel::pg::{Pg, PgValue};
-use diesel::sql_types::Text;
+use diesel::sql_types::{Nullable, Text};
 use labour_domain::ClosedSet;
 
 /// A closed-set value as read from a text column; rows name it in
@@ -39,9 +39,35 @@ unwrap_stored!(
     labour_domain::posting::Kind,
     labour_domain::posting::State,
     labour_domain::posting::ReportReason,
+    labour_domain::posting::ModerationReason,
     labour_domain::application::Status,
     labour_domain::offer::State
 );
+
+/// A closed-set value as read from a nullable text column: `NULL` is `None`, a name the enum
+/// does not know is the same error as [`Stored`]'s. Rows name it in
+/// `#[diesel(deserialize_as = StoredOption<T>)]` and get `Option<T>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::deserialize::FromSqlRow)]
+pub struct StoredOption<T>(pub Option<T>);
+
+impl<T: ClosedSet> FromSql<Nullable<Text>, Pg> for StoredOption<T> {
+    fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+        <Stored<T> as FromSql<Text, Pg>>::from_sql(bytes).map(|s| StoredOption(Some(s.0)))
+    }
+
+    fn from_nullable_sql(bytes: Option<PgValue<'_>>) -> deserialize::Result<Self> {
+        match bytes {
+            Some(b) => Self::from_sql(b),
+            None => Ok(StoredOption(None)),
+        }
+    }
+}
+
+impl<T> From<StoredOption<T>> for Option<T> {
+    fn from(s: StoredOption<T>) -> Option<T> {
+        s.0
+    }
+}
 
 /// Reads a closed-set name loaded in a query that cannot use `deserialize_as` (an aggregate);
 /// an unknown name is the same error.

@@ -228,7 +228,7 @@ pub async fn decide_verification(
     verification: Verification,
     reason: Option<&str>,
     event: crate::audit::Event<'_>,
-    removal_reason: &str,
+    removal_reason: crate::postings::Reason<'_>,
 ) -> Result<Option<Decided>, Error> {
     use diesel_async::AsyncConnection;
     use labour_domain::posting::{State, Transition};

@@ -7,10 +7,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use labour_domain::ClosedSet;
 use labour_domain::organisation::{OrganisationKind, Verification};
 use labour_domain::posting::lifecycle::Revision;
-use labour_domain::posting::{Content, Kind, State, Transition};
+use labour_domain::posting::{Content, Kind, ModerationReason, State, Transition};
 use uuid::Uuid;
 
-use crate::closed_set::Stored;
+use crate::closed_set::{Stored, StoredOption};
 use crate::schema::{organisations, posting_reports, postings};
 use crate::{Error, Page, audit, feed};
 
@@ -32,7 +32,11 @@ pub struct PostingRow {
     pub deadline: Option<NaiveDate>,
     pub flags: Vec<String>,
     pub report_count: i32,
+    /// Staff's note to the owner on a rejection or removal (with the code below).
     pub moderation_reason: Option<String>,
+    /// The public code of why staff rejected or removed it.
+    #[diesel(deserialize_as = StoredOption<ModerationReason>)]
+    pub moderation_reason_code: Option<ModerationReason>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -146,10 +150,18 @@ pub struct Request<'a> {
     pub expected_version: Option<i32>,
     /// The new content, for an edit, with its flags.
     pub edit: Option<(&'a Content, Vec<String>)>,
-    /// Why, for a rejection or removal (the owner sees it).
-    pub reason: Option<&'a str>,
+    /// Why, for a rejection or removal (the owner sees both): the public code and the note.
+    pub reason: Option<Reason<'a>>,
     /// Who asks, for the audit log (the action is filled in here).
     pub actor: audit::Event<'a>,
+}
+
+/// Why staff reject or remove a posting: one of the public codes, and a note (optional
+/// unless the code is `other`; the use case checks that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reason<'a> {
+    pub code: ModerationReason,
+    pub note: Option<&'a str>,
 }
 
 /// Why a transition did not happen.
@@ -225,10 +237,14 @@ pub async fn apply_locked(
         (Some((_, flags)), Revision::Replace | Revision::StartReview) => flags.clone(),
         _ => row.flags.clone(),
     };
-    let reason = match req.transition {
-        Transition::Reject | Transition::Remove => req.reason,
-        Transition::Approve => None,
-        _ => row.moderation_reason.as_deref(),
+    // A decision writes its reason, an approval clears it, anything else keeps the last one
+    // (an edit of a rejected posting still shows why it was rejected).
+    let (reason, reason_code) = match req.transition {
+        Transition::Reject | Transition::Remove => {
+            (req.reason.and_then(|r| r.note), req.reason.map(|r| r.code))
+        }
+        Transition::Approve => (None, None),
+        _ => (row.moderation_reason.as_deref(), row.moderation_reason_code),
     };
     let now = Utc::now();
     let published_at = if outcome.state == State::Published && from != State::Published {
@@ -255,6 +271,7 @@ pub async fn apply_locked(
             postings::deadline.eq(parsed.deadline()),
             postings::flags.eq(&flags),
             postings::moderation_reason.eq(reason),
+            postings::moderation_reason_code.eq(reason_code.map(ModerationReason::as_str)),
             postings::submitted_at.eq(submitted_at),
             postings::published_at.eq(published_at),
             postings::updated_at.eq(now),
@@ -272,6 +289,7 @@ pub async fn apply_locked(
         feed::record(conn, row.id, row.kind.as_str(), feed::Change::Delete).await?;
     }
     let action = format!("posting_{}", <&str>::from(req.transition));
+    let decision = matches!(req.transition, Transition::Reject | Transition::Remove);
     let event = audit::Event {
         action: &action,
         subject_type: Some("posting"),
@@ -280,7 +298,8 @@ pub async fn apply_locked(
             "from": from.as_str(),
             "to": outcome.state.as_str(),
             "revision": format!("{:?}", outcome.revision).to_lowercase(),
-            "reason": reason.filter(|_| matches!(req.transition, Transition::Reject | Transition::Remove)),
+            "reason": reason.filter(|_| decision),
+            "reason_code": reason_code.filter(|_| decision).map(ModerationReason::as_str),
             "version": updated.version,
         }),
         ..req.actor

@@ -195,6 +195,7 @@ diesel::table! {
         seats -> Nullable<Int8>,
         /// Generated from `content`: a job's required level, a course's or need's level.
         level -> Nullable<Text>,
+        moderation_reason_code -> Nullable<Text>,
     }
 }
 

@@ -79,12 +79,13 @@ pub async fn verify(
             details: serde_json::json!({ "from": row.verification, "to": decision.as_str(), "reason": reason }),
             ..caller.event(action, &addr)
         };
-        let removal = format!(
-            "Tổ chức đã bị từ chối xác minh (organisation refused): {}",
-            reason.unwrap_or_default()
-        );
+        // The postings a refusal takes off the portal carry the refusal's reason as their note.
+        let removal = labour_store::postings::Reason {
+            code: labour_domain::posting::ModerationReason::OrganisationRefused,
+            note: reason.map(str::trim).filter(|r| !r.is_empty()),
+        };
         let decided = labour_store::organisations::decide_verification(
-            conn, id, decision, reason, event, &removal,
+            conn, id, decision, reason, event, removal,
         )
         .await?
         .ok_or_else(|| not_found(id))?;

@@ -27,8 +27,9 @@ pub use submit::submit;
 pub use update::update;
 
 use diesel_async::AsyncConnection;
+use labour_domain::ClosedSet;
 use labour_domain::policy::{Action, OrganisationFacts, PostingFacts};
-use labour_domain::posting::{Content, Transition};
+use labour_domain::posting::{Content, ModerationReason, Transition};
 use labour_store::postings::{PostingRow, Refusal, Request};
 use uuid::Uuid;
 
@@ -170,7 +171,7 @@ async fn apply(
     transition: Transition,
     expected_version: Option<i32>,
     edit: Option<(&Content, Vec<String>)>,
-    reason: Option<&str>,
+    reason: Option<labour_store::postings::Reason<'_>>,
 ) -> Result<PostingRow, Error> {
     let id = row.id;
     let addr = caller.addr_string();
@@ -211,22 +212,29 @@ async fn owner_transition(
     .await
 }
 
-/// A staff decision that gives the organisation a reason (reject, remove).
-async fn moderate_with_reason(
-    app: &crate::App,
-    caller: &Caller,
-    id: Uuid,
-    expected: Expected,
-    transition: Transition,
-    reason: &str,
-) -> Result<PostingRow, Error> {
-    let mut conn = app.conn().await?;
-    conn.transaction::<_, Error, _>(async |conn| {
-        let row = lock_for(conn, caller, id, Action::ModeratePosting).await?;
-        let reason = reason.trim();
-        if !(3..=1000).contains(&reason.chars().count()) {
-            let mut errors = crate::errors::FieldErrors::default();
-            errors.push(crate::errors::FieldError {
+/// Why staff reject or remove a posting, as the caller gave it: `code` one of the public
+/// reason codes ([`ModerationReason`]; none means `other`, the free-text reason of the first
+/// API version), `note` the words the organisation reads beside it (3 to 1000 characters;
+/// required for `other`, optional otherwise).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decision<'a> {
+    pub code: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> Decision<'a> {
+    /// The code and note checked: field errors on `reason_code` and `reason`.
+    fn check(self) -> Result<labour_store::postings::Reason<'a>, Error> {
+        use crate::errors::{FieldError, FieldErrors};
+        let mut errors = FieldErrors::default();
+        let code = match self.code {
+            None => Some(ModerationReason::DEFAULT),
+            Some(c) => errors.check("reason_code", ModerationReason::parse(c)),
+        };
+        let note = self.note.map(str::trim).filter(|n| !n.is_empty());
+        let needed = code.is_some_and(ModerationReason::needs_note);
+        if note.map_or(needed, |n| !(3..=1000).contains(&n.chars().count())) {
+            errors.push(FieldError {
                 field: "reason".into(),
                 code: "text_length",
                 message: crate::lang::Text::new(
@@ -234,8 +242,26 @@ async fn moderate_with_reason(
                     "The reason needs 3 to 1000 characters.",
                 ),
             });
-            errors.finish()?;
         }
+        errors.finish()?;
+        let code = code.ok_or_else(|| Error::internal("checked reason code missing"))?;
+        Ok(labour_store::postings::Reason { code, note })
+    }
+}
+
+/// A staff decision that gives the organisation a reason (reject, remove).
+async fn moderate_with_reason(
+    app: &crate::App,
+    caller: &Caller,
+    id: Uuid,
+    expected: Expected,
+    transition: Transition,
+    decision: Decision<'_>,
+) -> Result<PostingRow, Error> {
+    let mut conn = app.conn().await?;
+    conn.transaction::<_, Error, _>(async |conn| {
+        let row = lock_for(conn, caller, id, Action::ModeratePosting).await?;
+        let reason = decision.check()?;
         let expected = expected.optional()?;
         apply(conn, caller, row, transition, expected, None, Some(reason)).await
     })

@@ -5,7 +5,7 @@ use labour_domain::posting::Transition;
 use labour_store::postings::PostingRow;
 use uuid::Uuid;
 
-use super::Expected;
+use super::{Decision, Expected};
 use crate::errors::Error;
 use crate::{App, Caller};
 
@@ -14,7 +14,7 @@ pub async fn reject(
     caller: &Caller,
     id: Uuid,
     expected: Expected,
-    reason: &str,
+    decision: Decision<'_>,
 ) -> Result<PostingRow, Error> {
-    super::moderate_with_reason(app, caller, id, expected, Transition::Reject, reason).await
+    super::moderate_with_reason(app, caller, id, expected, Transition::Reject, decision).await
 }

@@ -1,10 +1,13 @@
 //! The words for values the signed-in worker's pages show (an application's status, a shift,
-//! a profile field's name) and their dates, in the page's language.
+//! a profile field's name) and their dates, in the page's language; and the reason codes of a
+//! moderation decision, which the organisation's and staff's pages show.
 
+use labour_domain::ClosedSet;
 use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 use labour_domain::application::Status;
+use labour_domain::posting::ModerationReason;
 
 use crate::i18n::t;
 use crate::lang::Lang;
@@ -85,7 +88,64 @@ pub fn search_kind(lang: Lang, kind: &str) -> Cow<'static, str> {
     }
 }
 
+/// Why staff rejected or removed a posting (its public reason code), as the organisation reads
+/// it; staff's note goes beside it.
+pub fn moderation_reason(lang: Lang, code: ModerationReason) -> Cow<'static, str> {
+    match code {
+        ModerationReason::Scam => t(lang, "labels.moderation_reason.scam"),
+        ModerationReason::AsksForMoney => t(lang, "labels.moderation_reason.asks_for_money"),
+        ModerationReason::Discriminatory => t(lang, "labels.moderation_reason.discriminatory"),
+        ModerationReason::WrongInformation => t(lang, "labels.moderation_reason.wrong_information"),
+        ModerationReason::Incomplete => t(lang, "labels.moderation_reason.incomplete"),
+        ModerationReason::Duplicate => t(lang, "labels.moderation_reason.duplicate"),
+        ModerationReason::NotInProvince => t(lang, "labels.moderation_reason.not_in_province"),
+        ModerationReason::OrganisationRefused => {
+            t(lang, "labels.moderation_reason.organisation_refused")
+        }
+        ModerationReason::Other => t(lang, "labels.moderation_reason.other"),
+    }
+}
+
+/// A decision of staff as its organisation reads it: the reason code's words, then the note
+/// (either may be missing: a decision recorded before the codes has only its note).
+pub fn moderation_decision(lang: Lang, code: Option<&str>, note: Option<&str>) -> String {
+    let label = code
+        .and_then(|c| ModerationReason::parse(c).ok())
+        .map(|c| moderation_reason(lang, c));
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    match (label, note) {
+        (Some(label), Some(note)) => format!("{label}: {note}"),
+        (Some(label), None) => label.into_owned(),
+        (None, Some(note)) => note.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
 /// A day as people write it: 05/12/2026 in Vietnamese, 5 December 2026 in English.
 pub fn date(lang: Lang, at: DateTime<Utc>) -> String {
     crate::format::date(lang, at.date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    #[test]
+    fn every_moderation_reason_has_words_in_both_languages() {
+        for code in ModerationReason::iter() {
+            for lang in [Lang::Vi, Lang::En] {
+                let words = moderation_reason(lang, code);
+                assert!(
+                    !words.contains(crate::i18n::MISSING),
+                    "{code:?} in {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            moderation_reason(Lang::Vi, ModerationReason::WrongInformation),
+            "Thông tin sai"
+        );
+    }
 }

@@ -49,9 +49,13 @@ pub struct Posting {
     pub flags: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub report_count: Option<i32>,
-    /// Why staff rejected or removed it.
+    /// Staff's note on why they rejected or removed it (organisation and staff only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation_reason: Option<String>,
+    /// The public code of why staff rejected or removed it (organisation and staff only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<moderate::ModerationReasonCode>)]
+    pub moderation_reason_code: Option<String>,
     pub deadline: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -74,6 +78,10 @@ impl Posting {
             flags: private.then_some(row.flags),
             report_count: private.then_some(row.report_count),
             moderation_reason: if private { row.moderation_reason } else { None },
+            moderation_reason_code: row
+                .moderation_reason_code
+                .filter(|_| private)
+                .map(|c| c.as_str().to_owned()),
             deadline: row.deadline,
             created_at: row.created_at,
             updated_at: row.updated_at,

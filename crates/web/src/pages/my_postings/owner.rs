@@ -78,11 +78,14 @@ fn t(lang: Lang, key: &str) -> String {
 /// last change of a live posting was not accepted, or what the last refusal said while it is
 /// under review again.
 fn reason(lang: Lang, o: &Owned) -> Option<(String, String)> {
-    let text = o
-        .row
-        .moderation_reason
-        .clone()
-        .filter(|r| !r.trim().is_empty())?;
+    let text = crate::pages::labels::moderation_decision(
+        lang,
+        o.row.moderation_reason_code.map(|c| c.as_str()),
+        o.row.moderation_reason.as_deref(),
+    );
+    if text.is_empty() {
+        return None;
+    }
     let heading = match (o.row.state, o.row.revision.is_some()) {
         (State::Rejected, _) => "my_postings.reason_rejected",
         (State::Removed, _) => "my_postings.reason_removed",
@@ -90,26 +93,7 @@ fn reason(lang: Lang, o: &Owned) -> Option<(String, String)> {
         (State::Pending, _) | (State::Published, true) => "my_postings.reason_before",
         _ => return None,
     };
-    Some((t(lang, heading), in_words(lang, &text)))
-}
-
-/// Staff's reason as the organisation reads it: the staff pages write the reason chosen in both
-/// languages and then the note (`Thông tin sai (The information is wrong): ...`); the page
-/// shows the reason in its own language, then the note. Any other text is shown as written.
-pub fn in_words(lang: Lang, text: &str) -> String {
-    use strum::IntoEnumIterator;
-    for code in labour_domain::posting::ReportReason::iter() {
-        let key = format!("report.reason.{}", code.as_str());
-        let label = format!("{} ({})", t(Lang::Vi, &key), t(Lang::En, &key));
-        if let Some(rest) = text.strip_prefix(&label) {
-            let words = t(lang, &key);
-            return match rest.strip_prefix(':').map(str::trim) {
-                Some(note) if !note.is_empty() => format!("{words}: {note}"),
-                _ => words,
-            };
-        }
-    }
-    text.to_owned()
+    Some((t(lang, heading), text))
 }
 
 const FLAGS: [&str; 3] = ["asks_for_money", "salary_below_minimum", "salary_outlier"];
@@ -192,12 +176,13 @@ fn step(lang: Lang, r: labour_store::audit::AuditRow) -> Step {
                 }
                 _ => {}
             }
-            if let Some(reason) = d.get("reason").and_then(|v| v.as_str()) {
-                parts.push(format!(
-                    "{}: {}",
-                    t(lang, "my_postings.reason"),
-                    in_words(lang, reason)
-                ));
+            let reason = crate::pages::labels::moderation_decision(
+                lang,
+                d.get("reason_code").and_then(|v| v.as_str()),
+                d.get("reason").and_then(|v| v.as_str()),
+            );
+            if !reason.is_empty() {
+                parts.push(format!("{}: {reason}", t(lang, "my_postings.reason")));
             }
             (!parts.is_empty()).then(|| parts.join(" · "))
         }

@@ -100,7 +100,11 @@ async fn history(ctx: Ctx, path: web::Path<String>) -> Result<HttpResponse, WebE
             let code = detail(&r.details, "reason");
             ctx.t(&format!("report.reason.{code}")).into_owned()
         } else {
-            detail(&r.details, "reason")
+            crate::pages::labels::moderation_decision(
+                ctx.lang,
+                r.details.get("reason_code").and_then(|v| v.as_str()),
+                r.details.get("reason").and_then(|v| v.as_str()),
+            )
         };
         entries.push(Entry {
             at: super::moment(ctx.lang, r.at),

@@ -12,7 +12,7 @@ use labour_app::postings::Expected;
 use labour_domain::ClosedSet;
 use labour_domain::organisation::Verification;
 use labour_domain::policy::Action;
-use labour_domain::posting::{Content, ReportReason, State};
+use labour_domain::posting::{Content, ModerationReason, State};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 use uuid::Uuid;
@@ -124,11 +124,13 @@ const KEYS: Keys = Keys {
     next_alt: "j",
 };
 
+/// The public reason codes staff choose from (the report reasons first, under their names).
 fn reasons(lang: Lang) -> Vec<Choice> {
-    ReportReason::iter()
+    ModerationReason::iter()
+        .filter(|r| r.chosen_by_staff())
         .map(|r| Choice {
             value: r.as_str().to_owned(),
-            label: crate::i18n::t(lang, &format!("report.reason.{}", r.as_str())).into_owned(),
+            label: crate::pages::labels::moderation_reason(lang, r).into_owned(),
         })
         .collect()
 }
@@ -417,12 +419,10 @@ async fn refused(
         | ErrorCode::OrganisationUnverified => StatusCode::CONFLICT,
         _ => return Err(WebError::new(e, ctx.lang)),
     };
-    let errors = Errors::from_error(&e, ctx.lang, |f| {
-        if f == "reason" {
-            format!("{which}-note")
-        } else {
-            f.to_owned()
-        }
+    let errors = Errors::from_error(&e, ctx.lang, |f| match f {
+        "reason" => format!("{which}-note"),
+        "reason_code" => format!("{which}-code"),
+        _ => f.to_owned(),
     });
     let typed = Typed {
         form: which,
@@ -448,42 +448,33 @@ async fn approve(
     }
 }
 
-/// The reason the organisation reads: the reason chosen, in both languages (as the portal's
-/// other messages to organisations), then the note.
-fn reason_text(form: &DecisionForm, which: &str, lang: Lang) -> Result<String, Errors> {
+/// The reason code chosen (the form asks for one, though the API would take none as `other`)
+/// and the note, which `other` needs; the use case checks the note's length.
+fn decision<'a>(
+    form: &'a DecisionForm,
+    which: &str,
+    lang: Lang,
+) -> Result<labour_app::postings::Decision<'a>, Errors> {
     let mut errors = Errors::default();
-    let code = ReportReason::parse(&form.code).ok();
+    let code = ModerationReason::parse(&form.code).ok();
     let note = form.note.trim();
     match code {
         None => errors.add(
             &format!("{which}-code"),
             crate::i18n::t(lang, "staff.reason_required"),
         ),
-        Some(ReportReason::Other) if note.is_empty() => errors.add(
+        Some(c) if c.needs_note() && note.is_empty() => errors.add(
             &format!("{which}-note"),
             crate::i18n::t(lang, "staff.note_required"),
         ),
         Some(_) => {}
     }
-    if note.chars().count() > 900 {
-        errors.add(
-            &format!("{which}-note"),
-            crate::i18n::t(lang, "staff.note_too_long"),
-        );
-    }
-    let Some(code) = code.filter(|_| errors.is_empty()) else {
+    if !errors.is_empty() {
         return Err(errors);
-    };
-    let key = format!("report.reason.{}", code.as_str());
-    let label = format!(
-        "{} ({})",
-        crate::i18n::t(Lang::Vi, &key),
-        crate::i18n::t(Lang::En, &key)
-    );
-    Ok(if note.is_empty() {
-        label
-    } else {
-        format!("{label}: {note}")
+    }
+    Ok(labour_app::postings::Decision {
+        code: Some(form.code.trim()),
+        note: Some(note).filter(|n| !n.is_empty()),
     })
 }
 
@@ -497,7 +488,7 @@ async fn with_reason(
         return Ok(r);
     }
     let id = posting_id(&ctx, &path)?;
-    let reason = match reason_text(&form, which, ctx.lang) {
+    let reason = match decision(&form, which, ctx.lang) {
         Ok(r) => r,
         Err(errors) => {
             let typed = Typed {
@@ -511,9 +502,9 @@ async fn with_reason(
     };
     let app = &ctx.state.app;
     let result = if which == "reject" {
-        labour_app::postings::reject(app, &ctx.caller, id, form.expected(), &reason).await
+        labour_app::postings::reject(app, &ctx.caller, id, form.expected(), reason).await
     } else {
-        labour_app::postings::remove(app, &ctx.caller, id, form.expected(), &reason).await
+        labour_app::postings::remove(app, &ctx.caller, id, form.expected(), reason).await
     };
     match result {
         Ok(_) => {
