@@ -447,6 +447,9 @@ def write(args, times, weights, scores, notes, load):
         start = text.index(marker)
         end = text.index(marker, start + len(marker)) + len(marker)
         text = text[:start] + section + text[end:]
+    elif "\n## Reading the figures" in text:  # a new scale goes beside the others
+        at = text.index("\n## Reading the figures") + 1
+        text = text[:at] + section + "\n\n" + text[at:]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     with open(args.out, "w") as f:
