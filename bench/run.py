@@ -85,9 +85,11 @@ def tax_code(n):
     return f"{first}{check}" if check <= 9 else tax_code(n + 1)
 
 
-def wrk(url, connections, seconds, token=None):
+def wrk(url, connections, seconds, token=None, headers=()):
     threads = min(connections, 2)
     auth = ["-H", f"Authorization: Bearer {token}"] if token else []
+    for h in headers:
+        auth += ["-H", h]
     out = subprocess.run(
         ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", *auth, url],
         capture_output=True, text=True,
